@@ -1,0 +1,28 @@
+/* repair.h: a streaming pre-filter that mends the two breakages of real feeds
+ * that would otherwise stop expat for good: a bare '&' that starts no
+ * reference (AT&T, "?a=1&b=2") becomes "&amp;", and "&#X41;" with an upper-case
+ * X becomes "&#x41;". Text inside CDATA sections, comments and processing
+ * instructions is left alone. Input and output are UTF-8. */
+#ifndef TIDINGS_REPAIR_H
+#define TIDINGS_REPAIR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+struct repair {
+	int		state;		/* private: where in the markup we are */
+	struct buf	held;		/* private: bytes held back at a chunk's end */
+};
+
+void repair_init(struct repair *r);
+
+/* Filter len bytes, appending the mended text to out. Bytes that cannot be
+ * judged yet (an '&' near the end of the chunk, a half-seen "<![CDATA[") are
+ * held until the next call or until final. */
+void repair_filter(struct repair *r, const char *in, size_t len, bool final, struct buf *out);
+
+void repair_free(struct repair *r);
+
+#endif

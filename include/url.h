@@ -1,0 +1,19 @@
+/* url.h: URL helpers on top of libcurl's URL API: resolving relative links
+ * (xml:base, the feed's own URL) and checking schemes. No string hacks. */
+#ifndef TIDINGS_URL_H
+#define TIDINGS_URL_H
+
+#include <stdbool.h>
+
+/* ref resolved against base (RFC 3986 section 5), as a new string the caller
+ * owns. When base is NULL or empty, or either cannot be parsed, ref is
+ * returned unchanged (copied). ref may not be NULL. */
+char *url_resolve(const char *base, const char *ref);
+
+/* True when url is an absolute http:// or https:// URL. */
+bool url_is_http(const char *url);
+
+/* True when s starts with a URI scheme ("[a-zA-Z][a-zA-Z0-9+.-]*:"). */
+bool url_has_scheme(const char *s);
+
+#endif

@@ -1,0 +1,17 @@
+/* xmalloc.h: allocation wrappers that abort with a message instead of returning NULL.
+ * Callers never check for NULL; running out of memory ends the program cleanly. */
+#ifndef TIDINGS_XMALLOC_H
+#define TIDINGS_XMALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Grow an array of count elements of size bytes to hold at least want elements. */
+void *xreallocarray(void *ptr, size_t count, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,140 @@
+/* feed.c: the neutral feed and item model: initialisation, release, and the
+ * stable item identity. No parsing here; the format handlers fill these. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "feed.h"
+#include "xmalloc.h"
+
+void
+item_init(struct item *item)
+{
+	memset(item, 0, sizeof(*item));
+	item->published = DATE_NONE;
+	item->updated = DATE_NONE;
+}
+
+void
+item_clear(struct item *item)
+{
+	size_t i;
+
+	free(item->id);
+	free(item->title);
+	free(item->link);
+	free(item->author);
+	free(item->summary);
+	free(item->content);
+	free(item->thumbnail);
+	free(item->duration);
+	for (i = 0; i < item->n_enclosures; i++) {
+		free(item->enclosures[i].url);
+		free(item->enclosures[i].type);
+		free(item->enclosures[i].length);
+	}
+	free(item->enclosures);
+	for (i = 0; i < item->n_categories; i++)
+		free(item->categories[i]);
+	free(item->categories);
+	item_init(item);
+}
+
+void
+item_add_category(struct item *item, const char *category)
+{
+	item->categories = xreallocarray(item->categories, item->n_categories + 1,
+	    sizeof(*item->categories));
+	item->categories[item->n_categories++] = xstrdup(category);
+}
+
+struct enclosure *
+item_add_enclosure(struct item *item)
+{
+	struct enclosure *e;
+
+	item->enclosures = xreallocarray(item->enclosures, item->n_enclosures + 1,
+	    sizeof(*item->enclosures));
+	e = &item->enclosures[item->n_enclosures++];
+	memset(e, 0, sizeof(*e));
+	return e;
+}
+
+void
+feed_init(struct feed *feed)
+{
+	memset(feed, 0, sizeof(*feed));
+	feed->updated = DATE_NONE;
+}
+
+void
+feed_clear(struct feed *feed)
+{
+	free(feed->title);
+	free(feed->link);
+	free(feed->description);
+	free(feed->language);
+	free(feed->author);
+	free(feed->image);
+	feed_init(feed);
+}
+
+/* FNV-1a, 64 bits: stable across runs and machines, which is all an identity
+ * needs; it is not a defence against forged collisions (a feed can always
+ * reuse another item's guid anyway). */
+static unsigned long long
+fnv1a(unsigned long long h, const char *s)
+{
+	if (s == NULL)
+		s = "";
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	/* A separator, so that ("ab", "c") and ("a", "bc") differ. */
+	h ^= 0xff;
+	h *= 0x100000001b3ULL;
+	return h;
+}
+
+char *
+item_identity(const struct item *item)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	char date[32];
+
+	if (item->id != NULL && item->id[0] != '\0')
+		return xstrdup(item->id);
+	if (item->link != NULL && item->link[0] != '\0')
+		return xstrdup(item->link);
+	snprintf(date, sizeof(date), "%lld", (long long)(item->published != DATE_NONE ?
+	    item->published : item->updated));
+	h = fnv1a(h, item->title);
+	h = fnv1a(h, date);
+	h = fnv1a(h, item->content != NULL ? item->content : item->summary);
+	return xasprintf("hash:%016llx", h);
+}
+
+const char *
+feed_format_name(enum feed_format format)
+{
+	switch (format) {
+	case FEED_FORMAT_RSS09:
+		return "rss0.9x";
+	case FEED_FORMAT_RSS10:
+		return "rss1.0";
+	case FEED_FORMAT_RSS20:
+		return "rss2.0";
+	case FEED_FORMAT_ATOM03:
+		return "atom0.3";
+	case FEED_FORMAT_ATOM10:
+		return "atom1.0";
+	case FEED_FORMAT_JSON:
+		return "json";
+	case FEED_FORMAT_UNKNOWN:
+		break;
+	}
+	return "unknown";
+}

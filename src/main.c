@@ -1,0 +1,91 @@
+/* main.c: the command line: global options, the command table, exit codes.
+ * Each command lives in its own src/cmd-*.c; nothing here parses feeds. */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+
+struct command {
+	const char	*name;
+	int		(*run)(const struct globals *, int, char **);
+	const char	*usage;
+	const char	*help;
+};
+
+static const struct command commands[] = {
+	{ "parse", cmd_parse, "parse [--json] [--url URL] FILE|-",
+	  "print a feed file normalized, as text or JSON Lines" },
+};
+
+static void
+usage(FILE *fp)
+{
+	size_t i;
+
+	fprintf(fp, "usage: tidings [--db PATH] [--config PATH] COMMAND [ARGS...]\n\n"
+	    "commands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(fp, "  %-40s %s\n", commands[i].usage, commands[i].help);
+	fprintf(fp, "\noptions:\n"
+	    "  --db PATH       the store (default: $XDG_DATA_HOME/tidings/tidings.db)\n"
+	    "  --config PATH   the config file (default: $XDG_CONFIG_HOME/tidings/config)\n"
+	    "  -h, --help      this help\n"
+	    "  -V, --version   the version\n"
+	    "\nSee tidings(1) for details.\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct globals g = { NULL, NULL };
+	size_t i;
+	int c;
+
+	setlocale(LC_ALL, "");
+	/* '+': stop at the command name, its options are its own. */
+	while ((c = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			g.db_path = optarg;
+			break;
+		case 'c':
+			g.config_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		case 'V':
+			printf("tidings %s\n", PACKAGE_VERSION);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[optind], commands[i].name) == 0) {
+			argc -= optind;
+			argv += optind;
+			optind = 0;	/* glibc: 0 re-initialises getopt for the command */
+			return commands[i].run(&g, argc, argv);
+		}
+	}
+	fprintf(stderr, "tidings: unknown command '%s' (see tidings --help)\n", argv[optind]);
+	return EXIT_USAGE;
+}

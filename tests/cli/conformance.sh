@@ -1,0 +1,3 @@
+#!/bin/sh
+# conformance: STUB
+exit 77

@@ -1,0 +1,3 @@
+#!/bin/sh
+# parse-errors: STUB
+exit 77

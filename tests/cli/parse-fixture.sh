@@ -1,0 +1,3 @@
+#!/bin/sh
+# parse-fixture: STUB
+exit 77

@@ -1,0 +1,3 @@
+#!/bin/sh
+# parse-golden: STUB
+exit 77

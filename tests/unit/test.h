@@ -1,0 +1,54 @@
+/* test.h: the few macros every unit test program uses. Each program runs its
+ * checks, prints the failures with file and line, then "N passed, M failed"
+ * and exits 1 if anything failed (automake's harness reads the exit status). */
+#ifndef TIDINGS_TEST_H
+#define TIDINGS_TEST_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int test_passed, test_failed;
+
+#define CHECK(cond) do { \
+	if (cond) { \
+		test_passed++; \
+	} else { \
+		test_failed++; \
+		fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+	} \
+} while (0)
+
+/* Compare two strings; NULL equals only NULL. */
+#define CHECK_STR(got, want) do { \
+	const char *got_ = (got), *want_ = (want); \
+	if ((got_ == NULL && want_ == NULL) || \
+	    (got_ != NULL && want_ != NULL && strcmp(got_, want_) == 0)) { \
+		test_passed++; \
+	} else { \
+		test_failed++; \
+		fprintf(stderr, "%s:%d: %s\n  got:  %s%s%s\n  want: %s%s%s\n", \
+		    __FILE__, __LINE__, #got, \
+		    got_ ? "\"" : "", got_ ? got_ : "NULL", got_ ? "\"" : "", \
+		    want_ ? "\"" : "", want_ ? want_ : "NULL", want_ ? "\"" : ""); \
+	} \
+} while (0)
+
+#define CHECK_INT(got, want) do { \
+	long long got_ = (long long)(got), want_ = (long long)(want); \
+	if (got_ == want_) { \
+		test_passed++; \
+	} else { \
+		test_failed++; \
+		fprintf(stderr, "%s:%d: %s\n  got:  %lld\n  want: %lld\n", \
+		    __FILE__, __LINE__, #got, got_, want_); \
+	} \
+} while (0)
+
+static inline int
+test_done(void)
+{
+	printf("%d passed, %d failed\n", test_passed, test_failed);
+	return test_failed == 0 ? 0 : 1;
+}
+
+#endif
