@@ -7,13 +7,21 @@
 
 /* ref resolved against base (RFC 3986 section 5), as a new string the caller
  * owns. When base is NULL or empty, or either cannot be parsed, ref is
- * returned unchanged (copied). ref may not be NULL. */
+ * returned unchanged (copied). ref may not be NULL (NULL gives NULL).
+ * Both are first trimmed of surrounding whitespace, lose tabs and line
+ * breaks inside, and have spaces written as "%20"; otherwise a ref with a
+ * scheme is copied as it is. Non-ASCII bytes in the path or query of a
+ * relative ref come back percent-encoded (libcurl's doing). Needs no
+ * curl_global_init. */
 char *url_resolve(const char *base, const char *ref);
 
-/* True when url is an absolute http:// or https:// URL. */
+/* True when url is an absolute http:// or https:// URL (scheme in any case)
+ * with a non-empty host that libcurl accepts. NULL gives false. */
 bool url_is_http(const char *url);
 
-/* True when s starts with a URI scheme ("[a-zA-Z][a-zA-Z0-9+.-]*:"). */
+/* True when s starts with a URI scheme ("[a-zA-Z][a-zA-Z0-9+.-]*:"). Pure
+ * syntax: "C:\path" has the scheme "C", "mailto:" and "tag:" count, and
+ * NULL gives false. */
 bool url_has_scheme(const char *s);
 
 #endif

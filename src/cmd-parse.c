@@ -1,5 +1,280 @@
-/* cmd-parse.c: STUB */
+/* cmd-parse.c: `tidings parse [--json] [--url URL] FILE|-`: read one feed file
+ * and print it normalized, as JSON Lines or as a readable summary.
+ * Nothing is stored; this is the parser's window for scripts and tests. */
 #include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
 #include "cmd.h"
-int cmd_parse(const struct globals *g, int argc, char **argv) { (void)g; (void)argc; (void)argv; fprintf(stderr, "tidings: parse: not implemented\n"); return EXIT_FAILED; }
+#include "json.h"
+#include "parse.h"
+#include "sanitize.h"
+
+/* The feed object comes first in the output, but RSS and Atom may put feed
+ * metadata after the first items. Item lines are therefore held back until
+ * the feed is complete, or until this much output has piled up (a large
+ * feed): then the feed line is written with what is known by then, and the
+ * rest streams. Memory stays bounded either way. */
+#define HOLD_BACK_LIMIT	(4u * 1024 * 1024)
+#define READ_SIZE	(256u * 1024)
+#define FLUSH_SIZE	(256u * 1024)
+
+struct output {
+	bool		 json;
+	bool		 header_written;
+	struct buf	 held;	/* item lines not yet written */
+	struct buf	 line;
+	FILE		*fp;
+	bool		 write_failed;
+};
+
+static void
+write_out(struct output *o, const char *data, size_t len)
+{
+	if (len != 0 && fwrite(data, 1, len, o->fp) != len)
+		o->write_failed = true;
+}
+
+static void
+format_feed_json(struct buf *out, const struct feed *feed)
+{
+	int first = 1;
+
+	buf_append_char(out, '{');
+	json_write_member(out, "format", feed_format_name(feed->format), &first);
+	json_write_member(out, "title", feed->title, &first);
+	json_write_member(out, "link", feed->link, &first);
+	json_write_member(out, "description", feed->description, &first);
+	json_write_member(out, "language", feed->language, &first);
+	json_write_date_member(out, "updated", feed->updated, &first);
+	json_write_member(out, "author", feed->author, &first);
+	json_write_member(out, "image", feed->image, &first);
+	buf_append_str(out, "}\n");
+}
+
+static void
+format_item_json(struct buf *out, const struct item *item)
+{
+	int first = 1;
+	size_t i;
+
+	buf_append_char(out, '{');
+	json_write_member(out, "id", item->id, &first);
+	json_write_member(out, "title", item->title, &first);
+	json_write_member(out, "link", item->link, &first);
+	json_write_member(out, "author", item->author, &first);
+	json_write_date_member(out, "published", item->published, &first);
+	json_write_date_member(out, "updated", item->updated, &first);
+	json_write_member(out, "summary", item->summary, &first);
+	json_write_member(out, "content", item->content, &first);
+	if (item->thumbnail != NULL)
+		json_write_member(out, "thumbnail", item->thumbnail, &first);
+	buf_append_str(out, ",\"enclosures\":[");
+	for (i = 0; i < item->n_enclosures; i++) {
+		int efirst = 1;
+
+		if (i > 0)
+			buf_append_char(out, ',');
+		buf_append_char(out, '{');
+		json_write_member(out, "url", item->enclosures[i].url, &efirst);
+		json_write_member(out, "type", item->enclosures[i].type, &efirst);
+		json_write_member(out, "length", item->enclosures[i].length, &efirst);
+		buf_append_char(out, '}');
+	}
+	buf_append_str(out, "],\"categories\":[");
+	for (i = 0; i < item->n_categories; i++) {
+		if (i > 0)
+			buf_append_char(out, ',');
+		json_write_string(out, item->categories[i]);
+	}
+	buf_append_str(out, "]}\n");
+}
+
+/* The readable form is for people at a terminal: every field from the feed
+ * is sanitized, so no escape sequence in a title reaches the screen. */
+static void
+format_feed_text(struct buf *out, const struct feed *feed)
+{
+	char date[DATE_ISO_SIZE];
+
+	buf_append_str(out, "Feed:     ");
+	sanitize_line(out, feed->title != NULL ? feed->title : "(untitled)");
+	buf_append_str(out, "\nFormat:   ");
+	buf_append_str(out, feed_format_name(feed->format));
+	if (feed->link != NULL) {
+		buf_append_str(out, "\nLink:     ");
+		sanitize_line(out, feed->link);
+	}
+	if (feed->updated != DATE_NONE) {
+		buf_append_str(out, "\nUpdated:  ");
+		buf_append_str(out, date_format_iso(feed->updated, date));
+	}
+	buf_append_str(out, "\n\n");
+}
+
+static void
+format_item_text(struct buf *out, const struct item *item)
+{
+	char date[DATE_ISO_SIZE];
+	int64_t t = item->published != DATE_NONE ? item->published : item->updated;
+
+	buf_append_str(out, t != DATE_NONE ? date_format_iso(t, date) : "                    ");
+	buf_append_str(out, "  ");
+	sanitize_line(out, item->title != NULL && item->title[0] != '\0' ? item->title : "(untitled)");
+	buf_append_char(out, '\n');
+	if (item->link != NULL) {
+		buf_append_str(out, "                      ");
+		sanitize_line(out, item->link);
+		buf_append_char(out, '\n');
+	}
+}
+
+static void
+write_header(struct output *o, const struct feed *feed)
+{
+	buf_reset(&o->line);
+	if (o->json)
+		format_feed_json(&o->line, feed);
+	else
+		format_feed_text(&o->line, feed);
+	write_out(o, o->line.data, o->line.len);
+	o->header_written = true;
+}
+
+static void
+on_item(void *ctx, const struct feed *feed, const struct item *item)
+{
+	struct output *o = ctx;
+
+	if (o->json)
+		format_item_json(&o->held, item);
+	else
+		format_item_text(&o->held, item);
+	if (!o->header_written && o->held.len > HOLD_BACK_LIMIT)
+		write_header(o, feed);
+	if (o->header_written && o->held.len > FLUSH_SIZE) {
+		write_out(o, o->held.data, o->held.len);
+		buf_reset(&o->held);
+	}
+}
+
+/* Read fd to the end, pushing each chunk into the parser. Returns the number
+ * of bytes read, or -1 with errno set. */
+static long long
+read_into_parser(int fd, struct parser *p)
+{
+	static char chunk[READ_SIZE];
+	long long total = 0;
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0)
+			return total;
+		total += n;
+		if (parse_feed_chunk(p, chunk, (size_t)n) != 0)
+			return total;	/* broken beyond repair: no use reading on */
+	}
+}
+
+static void
+parse_usage(void)
+{
+	fprintf(stderr, "usage: tidings parse [--json] [--url URL] FILE|-\n");
+}
+
+int
+cmd_parse(const struct globals *g, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "url", required_argument, NULL, 'u' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct output o = { false, false, BUF_INIT, BUF_INIT, stdout, false };
+	struct parse_options popts = { NULL, NULL, 0 };
+	struct parse_handlers handlers = { on_item, &o };
+	struct parser *p;
+	const char *path, *name;
+	long long nread;
+	int c, fd, status = EXIT_OK, saved_errno;
+
+	(void)g;
+	while ((c = getopt_long(argc, argv, "ju:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			o.json = true;
+			break;
+		case 'u':
+			popts.url = optarg;
+			break;
+		case 'h':
+			parse_usage();
+			return EXIT_OK;
+		default:
+			parse_usage();
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		parse_usage();
+		return EXIT_USAGE;
+	}
+	path = argv[optind];
+	name = strcmp(path, "-") == 0 ? "standard input" : path;
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY)) < 0) {
+		fprintf(stderr, "tidings: %s: %s\n", path, strerror(errno));
+		return EXIT_FAILED;
+	}
+
+	p = parse_new(&popts, &handlers);
+	nread = read_into_parser(fd, p);
+	saved_errno = errno;
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (nread < 0) {
+		fprintf(stderr, "tidings: %s: %s\n", name, strerror(saved_errno));
+		status = EXIT_FAILED;
+	} else if (nread == 0) {
+		fprintf(stderr, "tidings: %s: not a feed: the file is empty\n", name);
+		status = EXIT_FAILED;
+	} else if (parse_feed_finish(p) != 0) {
+		fprintf(stderr, "tidings: %s: %s\n", name,
+		    parse_error(p) != NULL ? parse_error(p) : "not a feed");
+		status = EXIT_FAILED;
+	} else if (parse_error(p) != NULL) {
+		/* Recovered: what could be read is printed, and the damage said. */
+		fprintf(stderr, "tidings: %s: %s (kept %zu items)\n", name, parse_error(p),
+		    parse_item_count(p));
+		status = EXIT_FAILED;
+	}
+	/* Whatever was recovered is printed, even from a broken feed. */
+	if (parse_feed(p)->format != FEED_FORMAT_UNKNOWN) {
+		if (!o.header_written)
+			write_header(&o, parse_feed(p));
+		write_out(&o, o.held.data, o.held.len);
+	}
+	if (fflush(stdout) != 0 || o.write_failed) {
+		fprintf(stderr, "tidings: writing output: %s\n", strerror(errno));
+		status = EXIT_FAILED;
+	}
+	parse_free(&p);
+	buf_free(&o.held);
+	buf_free(&o.line);
+	return status;
+}

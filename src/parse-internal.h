@@ -1,4 +1,180 @@
-/* parse-internal.h: STUB */
+/* parse-internal.h: what the format handlers (parse-rss.c, parse-atom.c,
+ * parse-ext.c) share with the parser core (parse.c). Not for other modules. */
 #ifndef TIDINGS_PARSE_INTERNAL_H
 #define TIDINGS_PARSE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <expat.h>
+
+#include "buf.h"
+#include "encoding.h"
+#include "feed.h"
+#include "parse.h"
+#include "repair.h"
+
+/* Namespaces the handlers care about. An element's namespace is resolved
+ * from the xmlns declarations in scope, or, for a prefix nobody declared (a
+ * common breakage), from the prefix's usual meaning (dc:, content:, ...). */
+enum ns {
+	NS_NONE,	/* no namespace: RSS 0.9x/2.0 elements */
+	NS_RSS,		/* RSS 1.0, RSS 0.90, and userland's RSS 2.0 namespaces */
+	NS_ATOM,	/* Atom 1.0, Atom 0.3 and its pre-release names */
+	NS_RDF,
+	NS_DC,
+	NS_DCTERMS,
+	NS_CONTENT,
+	NS_MEDIA,
+	NS_ITUNES,
+	NS_SY,
+	NS_XHTML,
+	NS_XML,
+	NS_OTHER,
+};
+
+/* What an element is, as far as its children care: fields are taken only
+ * from direct children of the right parent (an <id> inside an <image> inside
+ * an <entry> is not the entry's id). */
+enum kind {
+	KIND_OTHER,
+	KIND_ROOT,
+	KIND_CHANNEL,	/* RSS <channel>, or the Atom <feed> itself */
+	KIND_ITEM,	/* RSS <item>, Atom <entry> */
+	KIND_IMAGE,	/* RSS <image> */
+	KIND_TEXTINPUT,
+	KIND_PERSON,	/* Atom <author> */
+	KIND_SOURCE,	/* Atom <source>: its children describe another feed */
+	KIND_MEDIA_GROUP,
+	KIND_CONTENT,	/* an element whose content is being captured */
+};
+
+/* How the text of a captured element is to be read. */
+enum content_type {
+	CT_RSS,		/* RSS: no type attribute; HTML if it looks like HTML */
+	CT_TEXT,
+	CT_HTML,
+	CT_XHTML,	/* Atom 1.0 type="xhtml": the wrapper <div> is dropped */
+	CT_XML,		/* Atom 0.3 mode="xml": the children as they are */
+	CT_BASE64,	/* then decoded, and read as text (or HTML if base64_html) */
+};
+
+struct element;
+
+struct frame {
+	const struct element *element;	/* NULL for elements nobody handles */
+	enum kind	 kind;
+	const char	*base;		/* xml:base in force (owned when base_owned) */
+	bool		 base_owned;
+	size_t		 nbindings;	/* namespace bindings before this element */
+	enum content_type ctype;	/* for captured elements */
+	bool		 base64_html;
+	int		 state;		/* for the element's own handlers */
+};
+
+struct binding {
+	char	*prefix;	/* "" for the default namespace */
+	enum ns	 ns;
+	bool	 is_atom10;	/* NS_ATOM: the 2005 namespace (not 0.3) */
+};
+
+/* Field slots whose value can come from several elements: the higher
+ * priority wins, and among equals the later one (as feedparser does). */
+enum item_field {
+	IF_ID, IF_TITLE, IF_LINK, IF_AUTHOR, IF_SUMMARY, IF_CONTENT,
+	IF_THUMBNAIL, IF_DURATION, IF_PUBLISHED, IF_UPDATED, IF_COUNT
+};
+enum feed_field {
+	FF_TITLE, FF_LINK, FF_DESCRIPTION, FF_LANGUAGE, FF_AUTHOR, FF_IMAGE,
+	FF_UPDATED, FF_COUNT
+};
+
+struct parser {
+	XML_Parser	 xp;
+	struct parse_handlers handlers;
+	char		*url;
+	char		*http_charset;
+	size_t		 max_items;
+
+	/* The byte pipeline: sniff, decode to UTF-8, repair, expat. */
+	enum { STATE_SNIFF, STATE_STREAM, STATE_STOPPED } state;
+	struct buf	 sniffed;
+	struct decoder	*decoder;
+	struct utf8_repair utf8;
+	struct repair	 repair;
+	struct buf	 decoded;
+	struct buf	 repaired;
+	bool		 dtd_loaded;
+
+	/* Document state. */
+	struct frame	*frames;
+	size_t		 depth, frames_cap;
+	struct binding	*bindings;
+	size_t		 nbindings, bindings_cap;
+	bool		 root_seen, root_closed, is_feed;
+	char		*root_lang;
+
+	/* Capturing an element's content. */
+	bool		 capturing;
+	size_t		 capture_depth;	/* depth of the captured element */
+	struct buf	 text;
+	bool		 text_markup;	/* child elements were serialized */
+	bool		 text_truncated;
+	size_t		 skip_div_depth;	/* Atom xhtml wrapper div, 0 if none */
+
+	struct feed	 feed;
+	unsigned char	 feed_prio[FF_COUNT];
+	struct item	 item;
+	unsigned char	 item_prio[IF_COUNT];
+	bool		 in_item;
+	bool		 guid_is_permalink;
+	char		*person_name, *person_email;	/* inside an Atom person */
+	char		*sy_period;
+	long		 sy_frequency, ttl_minutes;
+
+	size_t		 nitems;
+	char		*error;
+};
+
+struct element {
+	enum ns		 ns;
+	const char	*name;
+	void		(*start)(struct parser *p, const XML_Char **attrs);
+	/* text is the captured content (NULL when the element did not capture);
+	 * the handler may take it (set *text to NULL) or leave it to be freed. */
+	void		(*end)(struct parser *p, char **text);
+};
+
+/* The format tables, each sorted by (ns, name) for bsearch. */
+extern const struct element parse_rss_elements[];
+extern const size_t parse_rss_nelements;
+extern const struct element parse_atom_elements[];
+extern const size_t parse_atom_nelements;
+extern const struct element parse_ext_elements[];
+extern const size_t parse_ext_nelements;
+
+/* Helpers for the handlers, in parse.c. */
+const char *parse_attr(const XML_Char **attrs, const char *name);
+enum kind parse_parent_kind(const struct parser *p);
+void parse_set_kind(struct parser *p, enum kind kind);
+void parse_capture(struct parser *p, enum content_type ctype, bool base64_html);
+/* The captured text as a plain-text value (titles, names) or an HTML value
+ * (summaries, content), per the element's content type. Takes *text. */
+char *parse_plain_value(struct parser *p, char **text);
+char *parse_html_value(struct parser *p, char **text);
+/* ref resolved against the xml:base in force and the feed URL; owned. */
+char *parse_resolve(const struct parser *p, const char *ref);
+
+void parse_set_item(struct parser *p, enum item_field f, unsigned char prio, char *value);
+void parse_set_item_date(struct parser *p, enum item_field f, unsigned char prio, const char *text);
+void parse_set_feed(struct parser *p, enum feed_field f, unsigned char prio, char *value);
+void parse_set_feed_date(struct parser *p, unsigned char prio, const char *text);
+void parse_item_begin(struct parser *p);
+void parse_item_end(struct parser *p);
+/* "me@example.com (Name)" and "Name (me@example.com)" to "Name". Takes s. */
+char *parse_author_name(char *s);
+/* Content type from Atom type= / mode= attributes. */
+void parse_atom_content_type(struct parser *p, const XML_Char **attrs);
+bool parse_is_atom03(const struct parser *p);
+
 #endif
