@@ -856,8 +856,13 @@ feed_expat(struct parser *p, const char *data, size_t len, bool final)
 				p->state = STATE_STOPPED;
 				return;
 			}
-			p->error = xasprintf("%s at line %lu, column %lu",
-			    XML_ErrorString(code),
+			if (code == XML_ERROR_NO_ELEMENTS && !p->root_seen) {
+				p->error = xstrdup("not a feed: no XML element found");
+				p->state = STATE_STOPPED;
+				return;
+			}
+			p->error = xasprintf("%s%s at line %lu, column %lu",
+			    p->root_seen ? "" : "not a feed: ", XML_ErrorString(code),
 			    (unsigned long)XML_GetCurrentLineNumber(p->xp),
 			    (unsigned long)XML_GetCurrentColumnNumber(p->xp));
 			p->state = STATE_STOPPED;
