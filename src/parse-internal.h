@@ -105,6 +105,7 @@ struct parser {
 	struct buf	 decoded;
 	struct buf	 repaired;
 	bool		 dtd_loaded;
+	bool		 declaration_dropped;
 
 	/* Document state. */
 	struct frame	*frames;

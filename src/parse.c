@@ -883,12 +883,30 @@ repair_and_parse(struct parser *p, const char *data, size_t len, bool final)
 	feed_expat(p, buf_str(&p->repaired), p->repaired.len, final);
 }
 
+/* Once transcoded, the document's XML declaration names a charset it is no
+ * longer in, and some labels ("437") are not even valid XML names, which
+ * expat rejects before any override applies: drop the declaration. */
+static void
+drop_declaration(struct buf *b)
+{
+	const char *s = buf_str(b), *end;
+
+	if (strncmp(s, "<?xml", 5) != 0 || (s[5] != ' ' && s[5] != '\t' && s[5] != '\r' && s[5] != '\n'))
+		return;
+	if ((end = strstr(s, "?>")) != NULL)
+		buf_consume(b, (size_t)(end + 2 - s));
+}
+
 static void
 decode_and_parse(struct parser *p, const char *data, size_t len, bool final)
 {
 	if (p->decoder != NULL) {
 		buf_reset(&p->decoded);
 		encoding_decode(p->decoder, data, len, final, &p->decoded);
+		if (!p->declaration_dropped) {
+			p->declaration_dropped = true;
+			drop_declaration(&p->decoded);
+		}
 		repair_and_parse(p, buf_str(&p->decoded), p->decoded.len, final);
 		return;
 	}
