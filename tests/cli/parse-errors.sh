@@ -66,7 +66,9 @@ if grep -q '"title":"ab"' "$scratch/out"; then pass; else fail "external entity:
 	done
 	printf ']>\n<rss version="2.0"><channel><title>&a30;</title></channel></rss>\n'
 } > "$scratch/laughs.xml"
-( ulimit -v 1000000 2>/dev/null; "$TIDINGS" parse --json "$scratch/laughs.xml" ) > /dev/null 2> "$scratch/err"
+# (expat's amplification limit stops it; no ulimit here, ASan builds need
+# their large address space)
+"$TIDINGS" parse --json "$scratch/laughs.xml" > /dev/null 2> "$scratch/err"
 status=$?
 if [ "$status" -eq 1 ] && grep -q "laughs.xml" "$scratch/err"; then pass; else fail "billion laughs: status $status"; fi
 
