@@ -390,13 +390,13 @@ find_charset(const char *key)
 static const struct charset *
 lookup_label(const char *label, char *key, size_t size)
 {
-	const struct charset *cs;
+	const struct charset *entry;
 	char numbered[LABEL_MAX + 3];
 
 	if (!fold_label(label, key, size))
 		return NULL;
-	if ((cs = find_charset(key)) != NULL)
-		return cs;
+	if ((entry = find_charset(key)) != NULL)
+		return entry;
 	if (strspn(key, "0123456789") == strlen(key)) {
 		snprintf(numbered, sizeof numbered, "cp%s", key);
 		return find_charset(numbered);
@@ -407,14 +407,14 @@ lookup_label(const char *label, char *key, size_t size)
 bool
 encoding_is_utf8(const char *label)
 {
-	const struct charset *cs;
+	const struct charset *entry;
 	char key[LABEL_MAX + 1];
 
 	if (label == NULL)
 		return false;
-	cs = lookup_label(label, key, sizeof key);
-	return cs != NULL && cs->iconv_name != NULL &&
-	    strcmp(cs->iconv_name, "UTF-8") == 0;
+	entry = lookup_label(label, key, sizeof key);
+	return entry != NULL && entry->iconv_name != NULL &&
+	    strcmp(entry->iconv_name, "UTF-8") == 0;
 }
 
 /* True for the UTF-16 and UTF-32 family, which no ASCII-compatible document can be in. */
@@ -787,13 +787,13 @@ safe_label(const char *label)
 }
 
 static iconv_t
-open_iconv(const char *label, const struct charset *cs, const char *key)
+open_iconv(const char *label, const struct charset *entry, const char *key)
 {
 	iconv_t cd;
 	char name[LABEL_MAX + 3], *s;
 
-	if (cs != NULL)
-		return iconv_open("UTF-8", cs->iconv_name);
+	if (entry != NULL)
+		return iconv_open("UTF-8", entry->iconv_name);
 	if (!safe_label(label))
 		return (iconv_t)-1;
 	if ((cd = iconv_open("UTF-8", label)) != (iconv_t)-1)
@@ -820,30 +820,30 @@ open_iconv(const char *label, const struct charset *cs, const char *key)
 struct decoder *
 encoding_decoder_new(const char *label)
 {
-	const struct charset *cs;
+	const struct charset *entry;
 	struct decoder *d;
 	char key[LABEL_MAX + 1];
 	iconv_t cd;
 
 	if (label == NULL)
 		return NULL;
-	cs = lookup_label(label, key, sizeof key);
-	if (cs == NULL && key[0] == '\0')
+	entry = lookup_label(label, key, sizeof key);
+	if (entry == NULL && key[0] == '\0')
 		return NULL;
 
 	d = xcalloc(1, sizeof *d);
 	d->cd = (iconv_t)-1;
 	d->unit = 1;
-	if (cs != NULL && cs->builtin != BUILTIN_NONE) {
+	if (entry != NULL && entry->builtin != BUILTIN_NONE) {
 		d->kind = DECODER_TABLE;
-		fill_builtin(d, cs->builtin);
+		fill_builtin(d, entry->builtin);
 		return d;
 	}
-	if (cs != NULL && strcmp(cs->iconv_name, "UTF-8") == 0) {
+	if (entry != NULL && strcmp(entry->iconv_name, "UTF-8") == 0) {
 		d->kind = DECODER_UTF8;
 		return d;
 	}
-	if ((cd = open_iconv(label, cs, key)) == (iconv_t)-1) {
+	if ((cd = open_iconv(label, entry, key)) == (iconv_t)-1) {
 		free(d);
 		return NULL;
 	}
