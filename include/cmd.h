@@ -1,9 +1,15 @@
-/* cmd.h: the commands of the command line, one function each. main() parses
- * the global options and hands the rest of argv to one of these.
+/* cmd.h: the commands of the command line, one function each, and what they
+ * share: opening the settings and the store, printing feed text safely.
+ * main() parses the global options and hands the rest of argv to a command.
  * Each returns an exit status: 0 success, 1 the command ran but something
- * failed, 2 usage or configuration error. */
+ * failed, 2 usage or configuration error, or the store cannot be opened. */
 #ifndef TIDINGS_CMD_H
 #define TIDINGS_CMD_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+#include "settings.h"
 
 enum {
 	EXIT_OK = 0,
@@ -16,6 +22,39 @@ struct globals {
 	const char	*config_path;	/* --config, or NULL for the default */
 };
 
+struct store;
+
+/* What a command that uses the store works with. */
+struct session {
+	struct settings	 settings;
+	struct store	*store;
+	char		*db_path;	/* the store's path (owned) */
+};
+
+/* Load the settings and open the store. On failure prints one line on
+ * stderr and returns EXIT_USAGE; on success 0. */
+int cmd_open(const struct globals *g, struct session *session);
+void cmd_close(struct session *session);
+
+/* Append a field from a feed to out for printing: sanitized (no control or
+ * escape sequences, one line) and, for TSV, with tabs already gone. */
+void cmd_field(struct buf *out, const char *s);
+
+/* Write out to stdout; returns 0, or -1 with a message when stdout failed. */
+int cmd_write(const struct buf *out);
+
 int cmd_parse(const struct globals *g, int argc, char **argv);
+int cmd_add(const struct globals *g, int argc, char **argv);
+int cmd_remove(const struct globals *g, int argc, char **argv);
+int cmd_enable(const struct globals *g, int argc, char **argv);
+int cmd_feeds(const struct globals *g, int argc, char **argv);
+int cmd_import(const struct globals *g, int argc, char **argv);
+int cmd_export(const struct globals *g, int argc, char **argv);
+int cmd_refresh(const struct globals *g, int argc, char **argv);
+int cmd_list(const struct globals *g, int argc, char **argv);
+int cmd_mark_read(const struct globals *g, int argc, char **argv);
+int cmd_mark_unread(const struct globals *g, int argc, char **argv);
+int cmd_star(const struct globals *g, int argc, char **argv);
+int cmd_unstar(const struct globals *g, int argc, char **argv);
 
 #endif

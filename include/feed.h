@@ -58,6 +58,8 @@ struct feed {
 
 void item_init(struct item *item);
 void item_clear(struct item *item);
+/* A deep copy of src into dst (dst is initialised first). */
+void item_copy(struct item *dst, const struct item *src);
 void item_add_category(struct item *item, const char *category);
 struct enclosure *item_add_enclosure(struct item *item);
 

@@ -11,6 +11,7 @@ void *xrealloc(void *ptr, size_t size);
 /* Grow an array of count elements of size bytes to hold at least want elements. */
 void *xreallocarray(void *ptr, size_t count, size_t size);
 char *xstrdup(const char *s);
+/* At most n bytes of s, stopping at a NUL, as POSIX strndup. */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

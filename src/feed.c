@@ -42,6 +42,39 @@ item_clear(struct item *item)
 	item_init(item);
 }
 
+static char *
+copy_string(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+void
+item_copy(struct item *dst, const struct item *src)
+{
+	size_t i;
+
+	item_init(dst);
+	dst->id = copy_string(src->id);
+	dst->title = copy_string(src->title);
+	dst->link = copy_string(src->link);
+	dst->author = copy_string(src->author);
+	dst->summary = copy_string(src->summary);
+	dst->content = copy_string(src->content);
+	dst->thumbnail = copy_string(src->thumbnail);
+	dst->duration = copy_string(src->duration);
+	dst->published = src->published;
+	dst->updated = src->updated;
+	for (i = 0; i < src->n_categories; i++)
+		item_add_category(dst, src->categories[i]);
+	for (i = 0; i < src->n_enclosures; i++) {
+		struct enclosure *e = item_add_enclosure(dst);
+
+		e->url = copy_string(src->enclosures[i].url);
+		e->type = copy_string(src->enclosures[i].type);
+		e->length = copy_string(src->enclosures[i].length);
+	}
+}
+
 void
 item_add_category(struct item *item, const char *category)
 {

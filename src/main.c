@@ -18,6 +18,18 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "add", cmd_add, "add URL [--title T] [--tag T]...", "subscribe to a feed" },
+	{ "remove", cmd_remove, "remove FEED", "unsubscribe, dropping its items" },
+	{ "enable", cmd_enable, "enable FEED", "re-enable a feed disabled by 410 Gone" },
+	{ "feeds", cmd_feeds, "feeds [--format text|tsv|json]", "list feeds with counts and status" },
+	{ "import", cmd_import, "import FILE|-", "subscribe to a newsboat urls or OPML file's feeds" },
+	{ "export", cmd_export, "export", "print the subscriptions as OPML 2.0" },
+	{ "refresh", cmd_refresh, "refresh [--all] [--quiet] [FEED...]", "fetch the feeds that are due" },
+	{ "list", cmd_list, "list [--unread] [--feed F] [--search W] ...", "print stored items" },
+	{ "mark-read", cmd_mark_read, "mark-read --feed F|--tag T|--all|ITEM...", "mark items read" },
+	{ "mark-unread", cmd_mark_unread, "mark-unread --feed F|--tag T|--all|ITEM...", "mark items unread" },
+	{ "star", cmd_star, "star ITEM...", "star items" },
+	{ "unstar", cmd_unstar, "unstar ITEM...", "unstar items" },
 	{ "parse", cmd_parse, "parse [--json] [--url URL] FILE|-",
 	  "print a feed file normalized, as text or JSON Lines" },
 };
@@ -30,7 +42,7 @@ usage(FILE *fp)
 	fprintf(fp, "usage: tidings [--db PATH] [--config PATH] COMMAND [ARGS...]\n\n"
 	    "commands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(fp, "  %-40s %s\n", commands[i].usage, commands[i].help);
+		fprintf(fp, "  %-44s %s\n", commands[i].usage, commands[i].help);
 	fprintf(fp, "\noptions:\n"
 	    "  --db PATH       the store (default: $XDG_DATA_HOME/tidings/tidings.db)\n"
 	    "  --config PATH   the config file (default: $XDG_CONFIG_HOME/tidings/config)\n"

@@ -9,7 +9,7 @@
 #include "parse-internal.h"
 #include "xmalloc.h"
 
-#define CORE	2
+#define CORE	PRIO_CORE
 
 static void
 entry_start(struct parser *p, const XML_Char **attrs)
@@ -38,60 +38,12 @@ source_start(struct parser *p, const XML_Char **attrs)
 	parse_set_kind(p, KIND_SOURCE);
 }
 
+/* Text constructs (RFC 4287 3.1) and content (4.1.3): the type attribute
+ * says how to read them. */
 static void
-text_construct_start(struct parser *p, const XML_Char **attrs)
+construct_start(struct parser *p, const XML_Char **attrs)
 {
 	parse_atom_content_type(p, attrs);
-}
-
-static void
-plain_start(struct parser *p, const XML_Char **attrs)
-{
-	(void)attrs;
-	parse_capture(p, CT_TEXT, false);
-}
-
-static void
-title_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item(p, IF_TITLE, CORE, parse_plain_value(p, text));
-		break;
-	case KIND_CHANNEL:
-		parse_set_feed(p, FF_TITLE, CORE, parse_plain_value(p, text));
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-subtitle_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_CHANNEL)
-		parse_set_feed(p, FF_DESCRIPTION, CORE, parse_html_value(p, text));
-}
-
-static void
-summary_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_ITEM)
-		parse_set_item(p, IF_SUMMARY, CORE, parse_html_value(p, text));
-}
-
-static void
-content_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_ITEM)
-		parse_set_item(p, IF_CONTENT, CORE, parse_html_value(p, text));
-}
-
-static void
-id_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_ITEM)
-		parse_set_item(p, IF_ID, CORE, parse_plain_value(p, text));
 }
 
 static void
@@ -188,44 +140,17 @@ person_end(struct parser *p, char **text)
 		parse_set_feed(p, FF_AUTHOR, CORE, who);
 }
 
+/* A person's name or email: kept until the person ends. */
 static void
-name_end(struct parser *p, char **text)
+person_part_end(struct parser *p, char **text)
 {
+	const struct element *e = p->frames[p->depth - 1].element;
+	char **slot = strcmp(e->name, "name") == 0 ? &p->person_name : &p->person_email;
+
 	if (parse_parent_kind(p) != KIND_PERSON)
 		return;
-	free(p->person_name);
-	p->person_name = parse_plain_value(p, text);
-}
-
-static void
-email_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) != KIND_PERSON)
-		return;
-	free(p->person_email);
-	p->person_email = parse_plain_value(p, text);
-}
-
-static void
-updated_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item_date(p, IF_UPDATED, CORE, *text);
-		break;
-	case KIND_CHANNEL:
-		parse_set_feed_date(p, CORE, *text);
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-published_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_ITEM)
-		parse_set_item_date(p, IF_PUBLISHED, CORE, *text);
+	free(*slot);
+	*slot = parse_plain_value(p, text);
 }
 
 static void
@@ -241,43 +166,30 @@ category_start(struct parser *p, const XML_Char **attrs)
 		item_add_category(&p->item, term);
 }
 
-static void
-logo_end(struct parser *p, char **text)
-{
-	char *value;
+#define CONSTRUCT(name, value, item_field, feed_field) \
+	{ NS_ATOM, name, construct_start, parse_field_end, CT_TEXT, value, \
+	  item_field, CORE, feed_field, CORE }
 
-	if (parse_parent_kind(p) != KIND_CHANNEL)
-		return;
-	value = parse_plain_value(p, text);
-	if (value[0] != '\0') {
-		char *resolved = parse_resolve(p, value);
-
-		free(value);
-		value = resolved;
-	}
-	parse_set_feed(p, FF_IMAGE, CORE, value);
-}
-
-/* Sorted by name (all in NS_ATOM) for bsearch. Atom 0.3 names (issued,
- * modified, tagline) sit beside their 1.0 successors. */
+/* Sorted by name (all in NS_ATOM, compared ignoring case) for bsearch. Atom
+ * 0.3 names (issued, modified, tagline) sit beside their 1.0 successors. */
 const struct element parse_atom_elements[] = {
-	{ NS_ATOM, "author", person_start, person_end },
-	{ NS_ATOM, "category", category_start, NULL },
-	{ NS_ATOM, "content", text_construct_start, content_end },
-	{ NS_ATOM, "email", plain_start, email_end },
-	{ NS_ATOM, "entry", entry_start, entry_end },
-	{ NS_ATOM, "id", plain_start, id_end },
-	{ NS_ATOM, "issued", plain_start, published_end },
-	{ NS_ATOM, "link", link_start, link_end },
-	{ NS_ATOM, "logo", plain_start, logo_end },
-	{ NS_ATOM, "modified", plain_start, updated_end },
-	{ NS_ATOM, "name", plain_start, name_end },
-	{ NS_ATOM, "published", plain_start, published_end },
-	{ NS_ATOM, "source", source_start, NULL },
-	{ NS_ATOM, "subtitle", text_construct_start, subtitle_end },
-	{ NS_ATOM, "summary", text_construct_start, summary_end },
-	{ NS_ATOM, "tagline", text_construct_start, subtitle_end },
-	{ NS_ATOM, "title", text_construct_start, title_end },
-	{ NS_ATOM, "updated", plain_start, updated_end },
+	HANDLED(NS_ATOM, "author", person_start, person_end),
+	HANDLED(NS_ATOM, "category", category_start, NULL),
+	CONSTRUCT("content", VALUE_HTML, IF_CONTENT, NO_FIELD),
+	HANDLED(NS_ATOM, "email", parse_field_start, person_part_end),
+	HANDLED(NS_ATOM, "entry", entry_start, entry_end),
+	FIELD(NS_ATOM, "id", CT_TEXT, VALUE_PLAIN, IF_ID, CORE, NO_FIELD, 0),
+	FIELD(NS_ATOM, "issued", CT_TEXT, VALUE_DATE, IF_PUBLISHED, CORE, NO_FIELD, 0),
+	HANDLED(NS_ATOM, "link", link_start, link_end),
+	FIELD(NS_ATOM, "logo", CT_TEXT, VALUE_LINK, NO_FIELD, 0, FF_IMAGE, CORE),
+	FIELD(NS_ATOM, "modified", CT_TEXT, VALUE_DATE, IF_UPDATED, CORE, FF_UPDATED, CORE),
+	HANDLED(NS_ATOM, "name", parse_field_start, person_part_end),
+	FIELD(NS_ATOM, "published", CT_TEXT, VALUE_DATE, IF_PUBLISHED, CORE, NO_FIELD, 0),
+	HANDLED(NS_ATOM, "source", source_start, NULL),
+	CONSTRUCT("subtitle", VALUE_HTML, NO_FIELD, FF_DESCRIPTION),
+	CONSTRUCT("summary", VALUE_HTML, IF_SUMMARY, NO_FIELD),
+	CONSTRUCT("tagline", VALUE_HTML, NO_FIELD, FF_DESCRIPTION),
+	CONSTRUCT("title", VALUE_PLAIN, IF_TITLE, FF_TITLE),
+	FIELD(NS_ATOM, "updated", CT_TEXT, VALUE_DATE, IF_UPDATED, CORE, FF_UPDATED, CORE),
 };
 const size_t parse_atom_nelements = sizeof(parse_atom_elements) / sizeof(parse_atom_elements[0]);

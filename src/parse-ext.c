@@ -11,36 +11,8 @@
 #include "parse-internal.h"
 #include "xmalloc.h"
 
-#define CORE	2
-#define WEAK	1
-
-static void
-capture_text(struct parser *p, const XML_Char **attrs)
-{
-	(void)attrs;
-	parse_capture(p, CT_TEXT, false);
-}
-
-static void
-capture_html(struct parser *p, const XML_Char **attrs)
-{
-	(void)attrs;
-	parse_capture(p, CT_HTML, true);
-}
-
-static void
-capture_rss(struct parser *p, const XML_Char **attrs)
-{
-	(void)attrs;
-	parse_capture(p, CT_RSS, true);
-}
-
-static void
-capture_xml(struct parser *p, const XML_Char **attrs)
-{
-	(void)attrs;
-	parse_capture(p, CT_XML, true);
-}
+#define CORE	PRIO_CORE
+#define WEAK	PRIO_WEAK
 
 /* Media RSS elements count for the item both directly and in a media:group. */
 static bool
@@ -50,114 +22,6 @@ in_item(const struct parser *p)
 
 	return parent == KIND_ITEM || parent == KIND_MEDIA_GROUP;
 }
-
-/* ---- Dublin Core ---- */
-
-static void
-dc_creator_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item(p, IF_AUTHOR, CORE, parse_author_name(parse_plain_value(p, text)));
-		break;
-	case KIND_CHANNEL:
-		parse_set_feed(p, FF_AUTHOR, CORE, parse_author_name(parse_plain_value(p, text)));
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-dc_date_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item_date(p, IF_UPDATED, CORE, *text);
-		break;
-	case KIND_CHANNEL:
-		parse_set_feed_date(p, CORE, *text);
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-dc_issued_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item_date(p, IF_PUBLISHED, CORE, *text);
-		break;
-	case KIND_CHANNEL:
-		parse_set_feed_date(p, WEAK, *text);
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-dc_description_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item(p, IF_SUMMARY, CORE, parse_html_value(p, text));
-		break;
-	case KIND_CHANNEL:
-		parse_set_feed(p, FF_DESCRIPTION, CORE, parse_html_value(p, text));
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-dc_language_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_CHANNEL)
-		parse_set_feed(p, FF_LANGUAGE, CORE, parse_plain_value(p, text));
-}
-
-static void
-dc_subject_end(struct parser *p, char **text)
-{
-	char *value;
-
-	if (parse_parent_kind(p) != KIND_ITEM)
-		return;
-	value = parse_plain_value(p, text);
-	if (value[0] != '\0')
-		item_add_category(&p->item, value);
-	free(value);
-}
-
-static void
-dc_title_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item(p, IF_TITLE, CORE, parse_plain_value(p, text));
-		break;
-	case KIND_CHANNEL:
-		parse_set_feed(p, FF_TITLE, CORE, parse_plain_value(p, text));
-		break;
-	default:
-		break;
-	}
-}
-
-/* ---- content:encoded, xhtml:body ---- */
-
-static void
-content_encoded_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_ITEM)
-		parse_set_item(p, IF_CONTENT, CORE, parse_html_value(p, text));
-}
-
-/* ---- Media RSS ---- */
 
 static void
 media_group_start(struct parser *p, const XML_Char **attrs)
@@ -191,44 +55,6 @@ media_content_start(struct parser *p, const XML_Char **attrs)
 }
 
 static void
-media_title_end(struct parser *p, char **text)
-{
-	if (in_item(p))
-		parse_set_item(p, IF_TITLE, WEAK, parse_plain_value(p, text));
-}
-
-static void
-media_description_end(struct parser *p, char **text)
-{
-	if (in_item(p))
-		parse_set_item(p, IF_SUMMARY, WEAK, parse_html_value(p, text));
-}
-
-/* ---- iTunes ---- */
-
-static void
-itunes_author_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item(p, IF_AUTHOR, WEAK, parse_plain_value(p, text));
-		break;
-	case KIND_CHANNEL:
-		parse_set_feed(p, FF_AUTHOR, WEAK, parse_plain_value(p, text));
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-itunes_duration_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_ITEM)
-		parse_set_item(p, IF_DURATION, CORE, parse_plain_value(p, text));
-}
-
-static void
 itunes_image_start(struct parser *p, const XML_Char **attrs)
 {
 	const char *href = parse_attr(attrs, "href");
@@ -245,28 +71,6 @@ itunes_image_start(struct parser *p, const XML_Char **attrs)
 }
 
 static void
-itunes_subtitle_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_CHANNEL)
-		parse_set_feed(p, FF_DESCRIPTION, WEAK, parse_html_value(p, text));
-}
-
-static void
-itunes_summary_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item(p, IF_SUMMARY, WEAK, parse_html_value(p, text));
-		break;
-	case KIND_CHANNEL:
-		parse_set_feed(p, FF_DESCRIPTION, WEAK, parse_html_value(p, text));
-		break;
-	default:
-		break;
-	}
-}
-
-static void
 itunes_link_start(struct parser *p, const XML_Char **attrs)
 {
 	const char *rel = parse_attr(attrs, "rel");
@@ -276,8 +80,6 @@ itunes_link_start(struct parser *p, const XML_Char **attrs)
 	    parse_parent_kind(p) == KIND_CHANNEL)
 		parse_set_feed(p, FF_IMAGE, WEAK, parse_resolve(p, href));
 }
-
-/* ---- syndication ---- */
 
 static void
 sy_period_end(struct parser *p, char **text)
@@ -298,29 +100,29 @@ sy_frequency_end(struct parser *p, char **text)
 /* Sorted by (ns, name) for bsearch; enum ns order: DC, DCTERMS, CONTENT,
  * MEDIA, ITUNES, SY, XHTML. */
 const struct element parse_ext_elements[] = {
-	{ NS_DC, "author", capture_text, dc_creator_end },
-	{ NS_DC, "creator", capture_text, dc_creator_end },
-	{ NS_DC, "date", capture_text, dc_date_end },
-	{ NS_DC, "description", capture_rss, dc_description_end },
-	{ NS_DC, "language", capture_text, dc_language_end },
-	{ NS_DC, "subject", capture_text, dc_subject_end },
-	{ NS_DC, "title", capture_rss, dc_title_end },
-	{ NS_DCTERMS, "issued", capture_text, dc_issued_end },
-	{ NS_DCTERMS, "modified", capture_text, dc_date_end },
-	{ NS_CONTENT, "encoded", capture_html, content_encoded_end },
-	{ NS_MEDIA, "content", media_content_start, NULL },
-	{ NS_MEDIA, "description", capture_rss, media_description_end },
-	{ NS_MEDIA, "group", media_group_start, NULL },
-	{ NS_MEDIA, "thumbnail", media_thumbnail_start, NULL },
-	{ NS_MEDIA, "title", capture_rss, media_title_end },
-	{ NS_ITUNES, "author", capture_text, itunes_author_end },
-	{ NS_ITUNES, "duration", capture_text, itunes_duration_end },
-	{ NS_ITUNES, "image", itunes_image_start, NULL },
-	{ NS_ITUNES, "link", itunes_link_start, NULL },
-	{ NS_ITUNES, "subtitle", capture_rss, itunes_subtitle_end },
-	{ NS_ITUNES, "summary", capture_rss, itunes_summary_end },
-	{ NS_SY, "updateFrequency", capture_text, sy_frequency_end },
-	{ NS_SY, "updatePeriod", capture_text, sy_period_end },
-	{ NS_XHTML, "body", capture_xml, content_encoded_end },
+	FIELD(NS_DC, "author", CT_TEXT, VALUE_AUTHOR, IF_AUTHOR, CORE, FF_AUTHOR, CORE),
+	FIELD(NS_DC, "creator", CT_TEXT, VALUE_AUTHOR, IF_AUTHOR, CORE, FF_AUTHOR, CORE),
+	FIELD(NS_DC, "date", CT_TEXT, VALUE_DATE, IF_UPDATED, CORE, FF_UPDATED, CORE),
+	FIELD(NS_DC, "description", CT_RSS, VALUE_HTML, IF_SUMMARY, CORE, FF_DESCRIPTION, CORE),
+	FIELD(NS_DC, "language", CT_TEXT, VALUE_PLAIN, NO_FIELD, 0, FF_LANGUAGE, CORE),
+	FIELD(NS_DC, "subject", CT_TEXT, VALUE_CATEGORY, IF_CATEGORIES, CORE, NO_FIELD, 0),
+	FIELD(NS_DC, "title", CT_RSS, VALUE_PLAIN, IF_TITLE, CORE, FF_TITLE, CORE),
+	FIELD(NS_DCTERMS, "issued", CT_TEXT, VALUE_DATE, IF_PUBLISHED, CORE, FF_UPDATED, WEAK),
+	FIELD(NS_DCTERMS, "modified", CT_TEXT, VALUE_DATE, IF_UPDATED, CORE, FF_UPDATED, CORE),
+	FIELD(NS_CONTENT, "encoded", CT_HTML, VALUE_HTML, IF_CONTENT, CORE, NO_FIELD, 0),
+	HANDLED(NS_MEDIA, "content", media_content_start, NULL),
+	FIELD(NS_MEDIA, "description", CT_RSS, VALUE_HTML, IF_SUMMARY, WEAK, NO_FIELD, 0),
+	HANDLED(NS_MEDIA, "group", media_group_start, NULL),
+	HANDLED(NS_MEDIA, "thumbnail", media_thumbnail_start, NULL),
+	FIELD(NS_MEDIA, "title", CT_RSS, VALUE_PLAIN, IF_TITLE, WEAK, NO_FIELD, 0),
+	FIELD(NS_ITUNES, "author", CT_TEXT, VALUE_PLAIN, IF_AUTHOR, WEAK, FF_AUTHOR, WEAK),
+	FIELD(NS_ITUNES, "duration", CT_TEXT, VALUE_PLAIN, IF_DURATION, CORE, NO_FIELD, 0),
+	HANDLED(NS_ITUNES, "image", itunes_image_start, NULL),
+	HANDLED(NS_ITUNES, "link", itunes_link_start, NULL),
+	FIELD(NS_ITUNES, "subtitle", CT_RSS, VALUE_HTML, NO_FIELD, 0, FF_DESCRIPTION, WEAK),
+	FIELD(NS_ITUNES, "summary", CT_RSS, VALUE_HTML, IF_SUMMARY, WEAK, FF_DESCRIPTION, WEAK),
+	HANDLED(NS_SY, "updateFrequency", parse_field_start, sy_frequency_end),
+	HANDLED(NS_SY, "updatePeriod", parse_field_start, sy_period_end),
+	FIELD(NS_XHTML, "body", CT_XML, VALUE_HTML, IF_CONTENT, CORE, NO_FIELD, 0),
 };
 const size_t parse_ext_nelements = sizeof(parse_ext_elements) / sizeof(parse_ext_elements[0]);

@@ -82,7 +82,7 @@ struct binding {
  * priority wins, and among equals the later one (as feedparser does). */
 enum item_field {
 	IF_ID, IF_TITLE, IF_LINK, IF_AUTHOR, IF_SUMMARY, IF_CONTENT,
-	IF_THUMBNAIL, IF_DURATION, IF_PUBLISHED, IF_UPDATED, IF_COUNT
+	IF_THUMBNAIL, IF_DURATION, IF_PUBLISHED, IF_UPDATED, IF_CATEGORIES, IF_COUNT
 };
 enum feed_field {
 	FF_TITLE, FF_LINK, FF_DESCRIPTION, FF_LANGUAGE, FF_AUTHOR, FF_IMAGE,
@@ -137,6 +137,23 @@ struct parser {
 	char		*error;
 };
 
+/* How a field element's text becomes a value. */
+enum value_kind {
+	VALUE_NONE,	/* the element has handlers of its own */
+	VALUE_PLAIN,	/* plain text (titles, names) */
+	VALUE_HTML,	/* HTML kept as it is (summaries, content) */
+	VALUE_LINK,	/* a URL, resolved against xml:base and the feed URL */
+	VALUE_AUTHOR,	/* a name, from "Name <mail>" and "mail (Name)" too */
+	VALUE_DATE,
+	VALUE_CATEGORY,	/* one more category of the item */
+};
+
+#define NO_FIELD (-1)
+
+/* One element a format knows. Most are plain fields: their text goes to
+ * item_field when the parent is an item, to feed_field when the parent is
+ * the channel, at priority prio; what they need is data, not code. Others
+ * have start and end handlers of their own. */
 struct element {
 	enum ns		 ns;
 	const char	*name;
@@ -144,7 +161,26 @@ struct element {
 	/* text is the captured content (NULL when the element did not capture);
 	 * the handler may take it (set *text to NULL) or leave it to be freed. */
 	void		(*end)(struct parser *p, char **text);
+	enum content_type capture;	/* for fields: how their text is read */
+	enum value_kind	 value;
+	signed char	 item_field;	/* enum item_field, or NO_FIELD */
+	unsigned char	 item_prio;
+	signed char	 feed_field;	/* enum feed_field, or NO_FIELD */
+	unsigned char	 feed_prio;
 };
+
+/* Table rows: a field, and an element with handlers of its own. A field
+ * for the item only or the channel only has NO_FIELD, 0 for the other. */
+#define FIELD(ns, name, capture, value, item_field, item_prio, feed_field, feed_prio) \
+	{ ns, name, parse_field_start, parse_field_end, capture, value, \
+	  item_field, item_prio, feed_field, feed_prio }
+#define HANDLED(ns, name, start, end) \
+	{ ns, name, start, end, CT_TEXT, VALUE_NONE, NO_FIELD, 0, NO_FIELD, 0 }
+
+/* Priorities: a core element of the format beats an extension's fallback
+ * (itunes:summary only stands in for a missing description). */
+#define PRIO_CORE	2
+#define PRIO_WEAK	1
 
 /* The format tables, each sorted by (ns, name) for bsearch. */
 extern const struct element parse_rss_elements[];
@@ -155,6 +191,8 @@ extern const struct element parse_ext_elements[];
 extern const size_t parse_ext_nelements;
 
 /* Helpers for the handlers, in parse.c. */
+void parse_field_start(struct parser *p, const XML_Char **attrs);
+void parse_field_end(struct parser *p, char **text);
 const char *parse_attr(const XML_Char **attrs, const char *name);
 enum kind parse_parent_kind(const struct parser *p);
 void parse_set_kind(struct parser *p, enum kind kind);

@@ -9,9 +9,8 @@
 #include "parse-internal.h"
 #include "xmalloc.h"
 
-/* Priorities: a core element beats an extension's fallback. */
-#define CORE	2
-#define WEAK	1
+#define CORE	PRIO_CORE
+#define WEAK	PRIO_WEAK
 
 static void
 channel_start(struct parser *p, const XML_Char **attrs)
@@ -59,145 +58,14 @@ textinput_start(struct parser *p, const XML_Char **attrs)
 }
 
 static void
-capture_rss(struct parser *p, const XML_Char **attrs)
-{
-	(void)attrs;
-	parse_capture(p, CT_RSS, true);
-}
-
-static void
-capture_text(struct parser *p, const XML_Char **attrs)
-{
-	(void)attrs;
-	parse_capture(p, CT_TEXT, false);
-}
-
-static void
-title_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item(p, IF_TITLE, CORE, parse_plain_value(p, text));
-		break;
-	case KIND_CHANNEL:
-		parse_set_feed(p, FF_TITLE, CORE, parse_plain_value(p, text));
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-link_end(struct parser *p, char **text)
-{
-	enum kind parent = parse_parent_kind(p);
-	char *value;
-
-	if (parent != KIND_ITEM && parent != KIND_CHANNEL && parent != KIND_IMAGE)
-		return;
-	value = parse_plain_value(p, text);
-	if (value[0] != '\0') {
-		char *resolved = parse_resolve(p, value);
-
-		free(value);
-		value = resolved;
-	}
-	if (parent == KIND_ITEM)
-		parse_set_item(p, IF_LINK, CORE, value);
-	else if (parent == KIND_CHANNEL)
-		parse_set_feed(p, FF_LINK, CORE, value);
-	else
-		free(value);
-}
-
-static void
-description_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item(p, IF_SUMMARY, CORE, parse_html_value(p, text));
-		break;
-	case KIND_CHANNEL:
-		parse_set_feed(p, FF_DESCRIPTION, CORE, parse_html_value(p, text));
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-fullitem_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_ITEM)
-		parse_set_item(p, IF_CONTENT, CORE, parse_html_value(p, text));
-}
-
-static void
 guid_start(struct parser *p, const XML_Char **attrs)
 {
 	const char *permalink = parse_attr(attrs, "isPermaLink");
 
-	parse_capture(p, CT_TEXT, false);
+	parse_field_start(p, attrs);
+	/* RSS 2.0: a guid is the item's permalink unless isPermaLink="false". */
 	if (parse_parent_kind(p) == KIND_ITEM)
 		p->guid_is_permalink = permalink == NULL || strcasecmp(permalink, "true") == 0;
-}
-
-static void
-guid_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_ITEM)
-		parse_set_item(p, IF_ID, CORE, parse_plain_value(p, text));
-}
-
-static void
-author_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item(p, IF_AUTHOR, CORE, parse_author_name(parse_plain_value(p, text)));
-		break;
-	case KIND_CHANNEL:
-		parse_set_feed(p, FF_AUTHOR, CORE, parse_author_name(parse_plain_value(p, text)));
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-pubdate_end(struct parser *p, char **text)
-{
-	switch (parse_parent_kind(p)) {
-	case KIND_ITEM:
-		parse_set_item_date(p, IF_PUBLISHED, CORE, *text);
-		break;
-	case KIND_CHANNEL:
-		/* A channel's pubDate only stands in for lastBuildDate. */
-		parse_set_feed_date(p, WEAK, *text);
-		break;
-	default:
-		break;
-	}
-}
-
-static void
-lastbuilddate_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_CHANNEL)
-		parse_set_feed_date(p, CORE, *text);
-}
-
-static void
-category_end(struct parser *p, char **text)
-{
-	char *value;
-
-	if (parse_parent_kind(p) != KIND_ITEM)
-		return;
-	value = parse_plain_value(p, text);
-	if (value[0] != '\0')
-		item_add_category(&p->item, value);
-	free(value);
 }
 
 static void
@@ -217,17 +85,10 @@ enclosure_start(struct parser *p, const XML_Char **attrs)
 }
 
 static void
-language_end(struct parser *p, char **text)
-{
-	if (parse_parent_kind(p) == KIND_CHANNEL)
-		parse_set_feed(p, FF_LANGUAGE, CORE, parse_plain_value(p, text));
-}
-
-static void
 url_end(struct parser *p, char **text)
 {
 	size_t d = p->depth;
-	char *value;
+	char *value, *resolved;
 
 	/* <channel><image><url>: the grandparent must be the channel (or the
 	 * RDF root, where RSS 1.0 puts its image). */
@@ -235,13 +96,13 @@ url_end(struct parser *p, char **text)
 	    (p->frames[d - 3].kind != KIND_CHANNEL && p->frames[d - 3].kind != KIND_ROOT))
 		return;
 	value = parse_plain_value(p, text);
-	if (value[0] != '\0') {
-		char *resolved = parse_resolve(p, value);
-
+	if (value[0] == '\0') {
 		free(value);
-		value = resolved;
+		return;
 	}
-	parse_set_feed(p, FF_IMAGE, CORE, value);
+	resolved = parse_resolve(p, value);
+	free(value);
+	parse_set_feed(p, FF_IMAGE, CORE, resolved);
 }
 
 static void
@@ -251,25 +112,26 @@ ttl_end(struct parser *p, char **text)
 		p->ttl_minutes = strtol(*text, NULL, 10);
 }
 
-/* Sorted by name (all in NS_RSS) for bsearch. */
+/* Sorted by name (all in NS_RSS, compared ignoring case) for bsearch. */
 const struct element parse_rss_elements[] = {
-	{ NS_RSS, "author", capture_text, author_end },
-	{ NS_RSS, "category", capture_text, category_end },
-	{ NS_RSS, "channel", channel_start, NULL },
-	{ NS_RSS, "description", capture_rss, description_end },
-	{ NS_RSS, "enclosure", enclosure_start, NULL },
-	{ NS_RSS, "fullitem", capture_rss, fullitem_end },
-	{ NS_RSS, "guid", guid_start, guid_end },
-	{ NS_RSS, "image", image_start, NULL },
-	{ NS_RSS, "item", item_start, item_end },
-	{ NS_RSS, "language", capture_text, language_end },
-	{ NS_RSS, "lastBuildDate", capture_text, lastbuilddate_end },
-	{ NS_RSS, "link", capture_text, link_end },
-	{ NS_RSS, "managingEditor", capture_text, author_end },
-	{ NS_RSS, "pubDate", capture_text, pubdate_end },
-	{ NS_RSS, "textinput", textinput_start, NULL },
-	{ NS_RSS, "title", capture_rss, title_end },
-	{ NS_RSS, "ttl", capture_text, ttl_end },
-	{ NS_RSS, "url", capture_text, url_end },
+	FIELD(NS_RSS, "author", CT_TEXT, VALUE_AUTHOR, IF_AUTHOR, CORE, FF_AUTHOR, CORE),
+	FIELD(NS_RSS, "category", CT_TEXT, VALUE_CATEGORY, IF_CATEGORIES, CORE, NO_FIELD, 0),
+	HANDLED(NS_RSS, "channel", channel_start, NULL),
+	FIELD(NS_RSS, "description", CT_RSS, VALUE_HTML, IF_SUMMARY, CORE, FF_DESCRIPTION, CORE),
+	HANDLED(NS_RSS, "enclosure", enclosure_start, NULL),
+	FIELD(NS_RSS, "fullitem", CT_RSS, VALUE_HTML, IF_CONTENT, CORE, NO_FIELD, 0),
+	{ NS_RSS, "guid", guid_start, parse_field_end, CT_TEXT, VALUE_PLAIN, IF_ID, CORE, NO_FIELD, 0 },
+	HANDLED(NS_RSS, "image", image_start, NULL),
+	HANDLED(NS_RSS, "item", item_start, item_end),
+	FIELD(NS_RSS, "language", CT_TEXT, VALUE_PLAIN, NO_FIELD, 0, FF_LANGUAGE, CORE),
+	FIELD(NS_RSS, "lastBuildDate", CT_TEXT, VALUE_DATE, NO_FIELD, 0, FF_UPDATED, CORE),
+	FIELD(NS_RSS, "link", CT_TEXT, VALUE_LINK, IF_LINK, CORE, FF_LINK, CORE),
+	FIELD(NS_RSS, "managingEditor", CT_TEXT, VALUE_AUTHOR, NO_FIELD, 0, FF_AUTHOR, CORE),
+	/* A channel's pubDate only stands in for lastBuildDate. */
+	FIELD(NS_RSS, "pubDate", CT_TEXT, VALUE_DATE, IF_PUBLISHED, CORE, FF_UPDATED, WEAK),
+	HANDLED(NS_RSS, "textinput", textinput_start, NULL),
+	FIELD(NS_RSS, "title", CT_RSS, VALUE_PLAIN, IF_TITLE, CORE, FF_TITLE, CORE),
+	HANDLED(NS_RSS, "ttl", parse_field_start, ttl_end),
+	HANDLED(NS_RSS, "url", parse_field_start, url_end),
 };
 const size_t parse_rss_nelements = sizeof(parse_rss_elements) / sizeof(parse_rss_elements[0]);

@@ -181,7 +181,7 @@ element_compare(const void *key, const void *member)
 static const struct element *
 find_element(const struct parser *p, enum ns ns, const char *local)
 {
-	struct element key = { ns, local, NULL, NULL };
+	struct element key = { ns, local, NULL, NULL, CT_TEXT, VALUE_NONE, NO_FIELD, 0, NO_FIELD, 0 };
 	const struct element *table;
 	size_t n;
 
@@ -541,6 +541,67 @@ parse_item_end(struct parser *p)
 	if (p->handlers.item != NULL)
 		p->handlers.item(p->handlers.ctx, &p->feed, &p->item);
 	item_clear(&p->item);
+}
+
+/* ---- field elements: the common case, driven by their table row ---- */
+
+void
+parse_field_start(struct parser *p, const XML_Char **attrs)
+{
+	const struct element *e = p->frames[p->depth - 1].element;
+
+	(void)attrs;
+	parse_capture(p, e->capture, e->capture != CT_TEXT);
+}
+
+static char *
+field_value(struct parser *p, enum value_kind kind, char **text)
+{
+	char *value, *resolved;
+
+	switch (kind) {
+	case VALUE_HTML:
+		return parse_html_value(p, text);
+	case VALUE_AUTHOR:
+		return parse_author_name(parse_plain_value(p, text));
+	case VALUE_LINK:
+		value = parse_plain_value(p, text);
+		if (value[0] == '\0')
+			return value;
+		resolved = parse_resolve(p, value);
+		free(value);
+		return resolved;
+	default:
+		return parse_plain_value(p, text);
+	}
+}
+
+void
+parse_field_end(struct parser *p, char **text)
+{
+	const struct element *e = p->frames[p->depth - 1].element;
+	enum kind parent = parse_parent_kind(p);
+	char *value;
+
+	/* Media RSS puts item fields in a media:group too. */
+	if ((parent == KIND_ITEM || parent == KIND_MEDIA_GROUP) && e->item_field != NO_FIELD) {
+		if (e->value == VALUE_DATE) {
+			parse_set_item_date(p, (enum item_field)e->item_field, e->item_prio, *text);
+		} else if (e->value == VALUE_CATEGORY) {
+			value = parse_plain_value(p, text);
+			if (value[0] != '\0')
+				item_add_category(&p->item, value);
+			free(value);
+		} else
+			parse_set_item(p, (enum item_field)e->item_field, e->item_prio,
+			    field_value(p, e->value, text));
+	} else if (parent == KIND_CHANNEL && e->feed_field != NO_FIELD) {
+		if (e->value == VALUE_DATE)
+			parse_set_feed_date(p, e->feed_prio, *text);
+		else
+			parse_set_feed(p, (enum feed_field)e->feed_field, e->feed_prio,
+			    field_value(p, e->value, text));
+	}
 }
 
 /* ---- expat callbacks ---- */

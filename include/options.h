@@ -1,0 +1,54 @@
+/* options.h: every setting tidings has, in one table: name, type, default,
+ * bounds and help. The config file reader, `tidings --help-config` and the
+ * test that checks the manual all read this table. */
+#ifndef TIDINGS_OPTIONS_H
+#define TIDINGS_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum option_type {
+	OPTION_BOOL,
+	OPTION_INT,
+	OPTION_DURATION,	/* seconds; written 90, 90s, 15m, 2h, 1d */
+	OPTION_SIZE,		/* bytes; written 512K, 32M, 1G */
+	OPTION_STRING,
+};
+
+enum option_id {
+	OPT_REFRESH_INTERVAL,
+	OPT_MAX_CONNECTIONS,
+	OPT_MAX_PER_HOST,
+	OPT_CONNECT_TIMEOUT,
+	OPT_TIMEOUT,
+	OPT_LOW_SPEED_LIMIT,
+	OPT_LOW_SPEED_TIME,
+	OPT_MAX_SIZE,
+	OPT_KEEP_DAYS,
+	OPT_KEEP_ITEMS,
+	OPT_KEEP_UNREAD,
+	OPT_USER_AGENT,
+	OPT_BROWSER,
+	OPT_COUNT
+};
+
+struct option_def {
+	const char		*name;
+	enum option_type	 type;
+	const char		*default_value;	/* as it would be written in the file */
+	long long		 min, max;	/* for numbers */
+	const char		*help;
+};
+
+extern const struct option_def options_table[OPT_COUNT];
+
+/* The option called name, or NULL. */
+const struct option_def *options_find(const char *name);
+
+/* Read value as the option's type into *number (booleans are 0/1; strings
+ * leave it alone). Returns 0, or -1 with a message in err (size errsize)
+ * such as "max-size: 3X is not a size (512K, 32M, 1G)". */
+int options_parse_value(const struct option_def *def, const char *value,
+    long long *number, char *err, size_t errsize);
+
+#endif

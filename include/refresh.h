@@ -1,0 +1,69 @@
+/* refresh.h: refreshing feeds: fetch (one curl multi loop), parse as the
+ * bytes arrive, and write each feed to the store in one short transaction
+ * when its transfer ends. Used by `tidings refresh` and by the reader, which
+ * drives the same loop step by step while it keeps answering keys.
+ *
+ * Ownership: refresh_new returns an owned struct refresh that borrows the
+ * store and the settings (both must outlive it). Strings handed to the
+ * callbacks are valid only during the call. */
+#ifndef TIDINGS_REFRESH_H
+#define TIDINGS_REFRESH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "settings.h"
+
+struct store;
+struct refresh;
+
+struct refresh_stats {
+	size_t	 queued;	/* feeds asked for */
+	size_t	 done;		/* feeds finished, either way */
+	size_t	 failed;
+	size_t	 not_modified;
+	size_t	 new_items;
+};
+
+struct refresh_callbacks {
+	/* After each feed finishes. May be NULL. */
+	void	(*progress)(void *ctx, const struct refresh_stats *stats);
+	/* A feed failed (name is the feed's display name, unsanitized;
+	 * message one line). May be NULL. */
+	void	(*failure)(void *ctx, const char *name, const char *message);
+	/* Something the user should know that is not a failure, e.g. a
+	 * permanent redirect that changed the stored URL. May be NULL. */
+	void	(*notice)(void *ctx, const char *name, const char *message);
+	void	*ctx;
+};
+
+struct refresh *refresh_new(struct store *store, const struct settings *settings,
+    const struct refresh_callbacks *callbacks);
+void refresh_free(struct refresh **r);
+
+/* Queue one feed, whatever its schedule (but never against a Retry-After in
+ * force, nor a disabled feed: those return 1 and are not queued). Returns 0
+ * when queued, -1 on error. */
+int refresh_add_feed(struct refresh *r, int64_t feed_id);
+
+/* Queue every enabled feed that is due at now; with all, every enabled feed
+ * whose Retry-After has passed. Returns the number queued, or -1. */
+long refresh_add_due(struct refresh *r, int64_t now, bool all);
+
+/* One turn of the loop (see fetch_step): waits up to timeout_ms for network
+ * activity or extra_fd. Returns 0, or -1 on an internal error. */
+int refresh_step(struct refresh *r, int timeout_ms, int extra_fd, bool *extra_ready);
+
+/* Run until every queued feed is done. */
+int refresh_run(struct refresh *r);
+
+size_t refresh_pending(const struct refresh *r);
+const struct refresh_stats *refresh_stats(const struct refresh *r);
+
+/* Take the refresh lock for the store at db_path (a lock file beside it),
+ * waiting up to wait_ms. Returns the lock's file descriptor (close it to
+ * release), -1 if another process holds it, or -2 with errno on error. */
+int refresh_lock(const char *db_path, int wait_ms);
+
+#endif

@@ -1,0 +1,74 @@
+/* cmd-common.c: what the commands share: settings and store opening with one
+ * clear line on failure, and safe printing of feed text. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "sanitize.h"
+#include "store.h"
+#include "xmalloc.h"
+
+int
+cmd_open(const struct globals *g, struct session *session)
+{
+	char *config_path, *error = NULL;
+
+	memset(session, 0, sizeof(*session));
+	settings_init(&session->settings);
+	config_path = g->config_path != NULL ? xstrdup(g->config_path) :
+	    settings_default_config_path();
+	if (config_path != NULL &&
+	    settings_load(&session->settings, config_path, g->config_path != NULL, &error) != 0) {
+		fprintf(stderr, "tidings: %s\n", error);
+		free(error);
+		free(config_path);
+		settings_free(&session->settings);
+		return EXIT_USAGE;
+	}
+	free(config_path);
+
+	session->db_path = g->db_path != NULL ? xstrdup(g->db_path) : settings_default_db_path();
+	if (session->db_path == NULL) {
+		fprintf(stderr, "tidings: no place for the store: set HOME or XDG_DATA_HOME, or give --db\n");
+		settings_free(&session->settings);
+		return EXIT_USAGE;
+	}
+	session->store = store_open(session->db_path, &error);
+	if (session->store == NULL) {
+		fprintf(stderr, "tidings: %s\n", error != NULL ? error : "cannot open the store");
+		free(error);
+		cmd_close(session);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+void
+cmd_close(struct session *session)
+{
+	store_close(&session->store);
+	settings_free(&session->settings);
+	free(session->db_path);
+	session->db_path = NULL;
+}
+
+void
+cmd_field(struct buf *out, const char *s)
+{
+	sanitize_line(out, s != NULL ? s : "");
+}
+
+int
+cmd_write(const struct buf *out)
+{
+	if ((out->len != 0 && fwrite(out->data, 1, out->len, stdout) != out->len) ||
+	    fflush(stdout) != 0) {
+		fprintf(stderr, "tidings: writing output: %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}

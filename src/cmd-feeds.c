@@ -1,0 +1,1015 @@
+/* cmd-feeds.c: the commands that manage subscriptions: add, remove, enable,
+ * feeds (the list with status), import and export. Items are cmd-list.c's. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "date.h"
+#include "feedlist.h"
+#include "json.h"
+#include "store.h"
+#include "url.h"
+#include "xmalloc.h"
+
+/* A subscription list larger than this is not a list (newsboat and OPML
+ * exports of thousands of feeds stay well under a megabyte). */
+#define IMPORT_MAX_BYTES	(64u * 1024 * 1024)
+
+/* The widest a column of `feeds` gets in the text format; longer values are
+ * cut with an ellipsis so that one long title does not push every row. */
+#define NAME_COLUMN_MAX		40
+#define STATUS_COLUMN_MAX	36
+#define TAGS_COLUMN_MAX		24
+
+static const char *
+plural(int64_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* Print the store's last error, sanitized: it may quote feed names and URLs. */
+static void
+store_failure(struct store *s, const char *context)
+{
+	struct buf b = BUF_INIT;
+
+	cmd_field(&b, store_error(s));
+	if (context != NULL)
+		fprintf(stderr, "tidings: %s: %s\n", context, buf_str(&b));
+	else
+		fprintf(stderr, "tidings: %s\n", buf_str(&b));
+	buf_free(&b);
+}
+
+/* The feed FEED (a URL or a name) names, or 0 after a message on stderr. */
+static int64_t
+find_feed(struct store *s, const char *key)
+{
+	struct buf b = BUF_INIT;
+	int64_t id;
+
+	id = store_find_feed(s, key);
+	if (id > 0)
+		return id;
+	if (id == 0) {
+		cmd_field(&b, key);
+		fprintf(stderr, "tidings: no feed matches \"%s\" (see tidings feeds)\n",
+		    buf_str(&b));
+		buf_free(&b);
+	} else
+		store_failure(s, NULL);
+	return 0;
+}
+
+/* ---- add ---- */
+
+/* http and https with a host, or a local file by absolute path (file:///path
+ * or file://localhost/path, RFC 8089 section 2). */
+static bool
+acceptable_url(const char *url)
+{
+	if (strncasecmp(url, "file://", 7) == 0) {
+		url += 7;
+		if (strncasecmp(url, "localhost/", 10) == 0)
+			url += 9;
+		return url[0] == '/' && url[1] != '\0';
+	}
+	return url_is_http(url);
+}
+
+static void
+add_usage(FILE *fp)
+{
+	fprintf(fp, "usage: tidings add URL [--title TITLE] [--tag TAG]...\n"
+	    "  subscribe to the feed at URL (http://, https:// or file://)\n");
+}
+
+int
+cmd_add(const struct globals *g, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "title", required_argument, NULL, 't' },
+		{ "tag", required_argument, NULL, 'g' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct session session;
+	const char *title = NULL, *url;
+	const char **tags = NULL;
+	size_t n_tags = 0;
+	int c, status;
+
+	while ((c = getopt_long(argc, argv, "t:g:h", options, NULL)) != -1) {
+		switch (c) {
+		case 't':
+			title = optarg;
+			break;
+		case 'g':
+			tags = xreallocarray(tags, n_tags + 1, sizeof(*tags));
+			tags[n_tags++] = optarg;
+			break;
+		case 'h':
+			add_usage(stdout);
+			free(tags);
+			return EXIT_OK;
+		default:
+			add_usage(stderr);
+			free(tags);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		add_usage(stderr);
+		free(tags);
+		return EXIT_USAGE;
+	}
+	url = argv[optind];
+	if (!acceptable_url(url)) {
+		struct buf b = BUF_INIT;
+
+		cmd_field(&b, url);
+		fprintf(stderr, "tidings: %s: not a feed URL: only http://, https:// and "
+		    "file:///path URLs can be added%s\n", buf_str(&b),
+		    url_has_scheme(url) ? "" : " (did you mean https://...?)");
+		buf_free(&b);
+		free(tags);
+		return EXIT_USAGE;
+	}
+
+	if ((status = cmd_open(g, &session)) != 0) {
+		free(tags);
+		return status;
+	}
+	if (store_add_feed(session.store, url, title, tags, n_tags) == -1) {
+		store_failure(session.store, NULL);
+		status = EXIT_FAILED;
+	} else {
+		struct buf out = BUF_INIT;
+
+		buf_append_str(&out, "added ");
+		cmd_field(&out, url);
+		buf_append_char(&out, '\n');
+		if (cmd_write(&out) != 0)
+			status = EXIT_FAILED;
+		buf_free(&out);
+	}
+	cmd_close(&session);
+	free(tags);
+	return status;
+}
+
+/* ---- remove and enable: one feed each ---- */
+
+static void
+one_feed_usage(FILE *fp, const char *name, const char *what)
+{
+	fprintf(fp, "usage: tidings %s FEED\n  %s; FEED is a URL or a feed's name\n",
+	    name, what);
+}
+
+/* The common start of commands taking exactly one FEED: options (only
+ * --help), the store, the feed. Returns -1 to go on with *id set, or the
+ * exit status to return. */
+static int
+one_feed_start(const struct globals *g, int argc, char **argv, const char *what,
+    struct session *session, int64_t *id)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, status;
+
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if (c == 'h') {
+			one_feed_usage(stdout, argv[0], what);
+			return EXIT_OK;
+		}
+		one_feed_usage(stderr, argv[0], what);
+		return EXIT_USAGE;
+	}
+	if (optind != argc - 1) {
+		one_feed_usage(stderr, argv[0], what);
+		return EXIT_USAGE;
+	}
+	if ((status = cmd_open(g, session)) != 0)
+		return status;
+	if ((*id = find_feed(session->store, argv[optind])) == 0) {
+		cmd_close(session);
+		return EXIT_FAILED;
+	}
+	return -1;
+}
+
+int
+cmd_remove(const struct globals *g, int argc, char **argv)
+{
+	struct session session;
+	struct store_feed feed;
+	struct buf out = BUF_INIT;
+	int64_t id;
+	int status;
+
+	if ((status = one_feed_start(g, argc, argv,
+	    "unsubscribe from a feed and delete its items", &session, &id)) != -1)
+		return status;
+	status = EXIT_OK;
+	if (store_get_feed(session.store, id, &feed) == -1 ||
+	    store_remove_feed(session.store, id) == -1) {
+		store_failure(session.store, NULL);
+		status = EXIT_FAILED;
+	} else {
+		buf_append_str(&out, "removed ");
+		cmd_field(&out, store_feed_name(&feed));
+		buf_appendf(&out, " (%lld item%s)\n", (long long)feed.total,
+		    plural(feed.total));
+		if (cmd_write(&out) != 0)
+			status = EXIT_FAILED;
+	}
+	store_feed_clear(&feed);
+	buf_free(&out);
+	cmd_close(&session);
+	return status;
+}
+
+/* A feed the server said is gone (410) is disabled; the user may know
+ * better (it came back, or moved without a redirect and was fixed). The
+ * validators stay: a conditional request still saves the transfer. */
+int
+cmd_enable(const struct globals *g, int argc, char **argv)
+{
+	struct session session;
+	struct store_feed feed;
+	struct store_fetch_state state;
+	struct buf out = BUF_INIT;
+	int64_t id;
+	int status;
+
+	if ((status = one_feed_start(g, argc, argv,
+	    "fetch a disabled feed again, from the next refresh on", &session,
+	    &id)) != -1)
+		return status;
+	status = EXIT_OK;
+	if (store_get_feed(session.store, id, &feed) == -1) {
+		store_failure(session.store, NULL);
+		status = EXIT_FAILED;
+		goto out;
+	}
+	memset(&state, 0, sizeof(state));
+	state.etag = feed.etag;
+	state.last_modified = feed.last_modified;
+	state.status = 0;
+	state.error = NULL;
+	/* "Not fetched yet" is what `feeds` shows until the next refresh
+	 * says how the feed is doing now: the old 410 is no longer news. */
+	state.last_fetch = DATE_NONE;
+	state.next_due = DATE_NONE;
+	state.retry_after = DATE_NONE;
+	state.disabled = false;
+	if (store_set_fetch_state(session.store, id, &state) == -1) {
+		store_failure(session.store, NULL);
+		status = EXIT_FAILED;
+		goto out;
+	}
+	if (feed.disabled) {
+		buf_append_str(&out, "enabled ");
+		cmd_field(&out, store_feed_name(&feed));
+		buf_append_str(&out, " (due now)\n");
+	} else {
+		cmd_field(&out, store_feed_name(&feed));
+		buf_append_str(&out, " was not disabled; it is due now\n");
+	}
+	if (cmd_write(&out) != 0)
+		status = EXIT_FAILED;
+out:
+	store_feed_clear(&feed);
+	buf_free(&out);
+	cmd_close(&session);
+	return status;
+}
+
+/* ---- feeds ---- */
+
+enum format {
+	FORMAT_TEXT,
+	FORMAT_TSV,
+	FORMAT_JSON,
+};
+
+/* The status of the last fetch, in words: the error when there is one
+ * ("HTTP 404 Not Found", "timed out after 60 s"), else how it went. */
+static void
+append_status(struct buf *out, const struct store_feed *feed)
+{
+	if (feed->disabled) {
+		buf_append_str(out, "disabled");
+		if (feed->last_error != NULL && *feed->last_error != '\0') {
+			buf_append_str(out, ": ");
+			cmd_field(out, feed->last_error);
+		}
+	} else if (feed->last_error != NULL && *feed->last_error != '\0')
+		cmd_field(out, feed->last_error);
+	else if (feed->last_fetch == DATE_NONE)
+		buf_append_str(out, "not fetched yet");
+	else if (feed->last_status == 304)
+		buf_append_str(out, "not modified");
+	else
+		buf_append_str(out, "ok");
+}
+
+/* When the feed is next fetched: its own schedule, but never before a
+ * Retry-After in force; DATE_NONE for "at once". */
+static int64_t
+next_due(const struct store_feed *feed)
+{
+	int64_t due = feed->next_due;
+
+	if (feed->retry_after != DATE_NONE && (due == DATE_NONE || feed->retry_after > due))
+		due = feed->retry_after;
+	return due;
+}
+
+static void
+append_due_text(struct buf *out, const struct store_feed *feed, int64_t now)
+{
+	int64_t due = next_due(feed), wait;
+
+	if (feed->disabled) {
+		buf_append_str(out, "disabled");
+		return;
+	}
+	if (due == DATE_NONE || due <= now) {
+		buf_append_str(out, "due now");
+		return;
+	}
+	wait = due - now;
+	if (wait < 60 * 60)
+		buf_appendf(out, "in %lld min", (long long)((wait + 59) / 60));
+	else if (wait < 48 * 60 * 60)
+		buf_appendf(out, "in %lld h", (long long)((wait + 30 * 60) / (60 * 60)));
+	else
+		buf_appendf(out, "in %lld d", (long long)((wait + 12 * 60 * 60) / (24 * 60 * 60)));
+}
+
+/* The due time for scripts: when the next refresh would fetch the feed
+ * (now, when it is due already); empty for a disabled feed. */
+static void
+append_due_iso(struct buf *out, const struct store_feed *feed, int64_t now)
+{
+	char iso[DATE_ISO_SIZE];
+	int64_t due = next_due(feed);
+
+	if (feed->disabled)
+		return;
+	if (due == DATE_NONE || due < now)
+		due = now;
+	buf_append_str(out, date_format_iso(due, iso));
+}
+
+static void
+append_tags(struct buf *out, const struct store_feed *feed)
+{
+	size_t i;
+
+	for (i = 0; i < feed->n_tags; i++) {
+		if (i > 0)
+			buf_append_char(out, ',');
+		cmd_field(out, feed->tags[i]);
+	}
+}
+
+/* Columns of the text format, each already sanitized. */
+enum column {
+	COLUMN_NAME,
+	COLUMN_COUNTS,
+	COLUMN_STATUS,
+	COLUMN_DUE,
+	COLUMN_TAGS,
+	COLUMN_URL,
+	COLUMN_COUNT
+};
+
+static const char *const column_titles[COLUMN_COUNT] = {
+	"NAME", "UNREAD/TOTAL", "STATUS", "NEXT", "TAGS", "URL"
+};
+
+static const size_t column_max[COLUMN_COUNT] = {
+	NAME_COLUMN_MAX, 0, STATUS_COLUMN_MAX, 0, TAGS_COLUMN_MAX, 0
+};
+
+struct feed_row {
+	char	*cell[COLUMN_COUNT];
+};
+
+struct feeds_output {
+	enum format	 format;
+	int64_t		 now;
+	struct buf	 out;
+	struct buf	 cell;
+	bool		 failed;
+	/* The text format aligns columns, so it holds every row first (a
+	 * list of subscriptions, not of items: hundreds of rows). */
+	struct feed_row	*rows;
+	size_t		 n_rows;
+};
+
+/* Length of the UTF-8 sequence at s (1 for a stray byte) and its code point. */
+static size_t
+next_char(const char *s, wchar_t *wc)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n, i;
+	unsigned long cp;
+
+	if (u[0] < 0x80) {
+		*wc = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xF0)
+		n = 4, cp = u[0] & 0x07;
+	else if (u[0] >= 0xE0)
+		n = 3, cp = u[0] & 0x0F;
+	else if (u[0] >= 0xC0)
+		n = 2, cp = u[0] & 0x1F;
+	else {
+		*wc = 0xFFFD;
+		return 1;
+	}
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80) {
+			*wc = 0xFFFD;
+			return i;
+		}
+		cp = (cp << 6) | (u[i] & 0x3F);
+	}
+	*wc = (wchar_t)cp;
+	return n;
+}
+
+/* Terminal columns of one character. Sanitized text holds no controls; a
+ * locale that does not know the character (the C locale) counts it as one. */
+static size_t
+char_width(wchar_t wc)
+{
+	int w = wcwidth(wc);
+
+	return w < 0 ? 1 : (size_t)w;
+}
+
+static size_t
+text_width(const char *s)
+{
+	size_t width = 0;
+	wchar_t wc;
+
+	while (*s != '\0') {
+		s += next_char(s, &wc);
+		width += char_width(wc);
+	}
+	return width;
+}
+
+/* Append s cut to max columns (0: no limit), ending in an ellipsis when
+ * cut, then padded with spaces to pad columns. */
+static void
+append_cell(struct buf *out, const char *s, size_t max, size_t pad)
+{
+	size_t width = 0, w, n;
+	wchar_t wc;
+
+	if (max != 0 && text_width(s) > max) {
+		while (*s != '\0') {
+			n = next_char(s, &wc);
+			w = char_width(wc);
+			if (width + w > max - 1)
+				break;
+			buf_append(out, s, n);
+			width += w;
+			s += n;
+		}
+		buf_append_str(out, "\xE2\x80\xA6");	/* U+2026 */
+		width++;
+	} else {
+		buf_append_str(out, s);
+		width = text_width(s);
+	}
+	for (; width < pad; width++)
+		buf_append_char(out, ' ');
+}
+
+static void
+write_text_table(struct feeds_output *o)
+{
+	size_t widths[COLUMN_COUNT], i, w;
+	int c;
+
+	for (c = 0; c < COLUMN_COUNT; c++)
+		widths[c] = text_width(column_titles[c]);
+	for (i = 0; i < o->n_rows; i++) {
+		for (c = 0; c < COLUMN_COUNT; c++) {
+			w = text_width(o->rows[i].cell[c]);
+			if (column_max[c] != 0 && w > column_max[c])
+				w = column_max[c];
+			if (w > widths[c])
+				widths[c] = w;
+		}
+	}
+	for (i = 0; i <= o->n_rows; i++) {
+		for (c = 0; c < COLUMN_COUNT; c++) {
+			const char *s = i == 0 ? column_titles[c] : o->rows[i - 1].cell[c];
+			bool last = c == COLUMN_COUNT - 1;
+
+			/* Numbers align right, under their heading. */
+			if (c == COLUMN_COUNTS) {
+				for (w = text_width(s); w < widths[c]; w++)
+					buf_append_char(&o->out, ' ');
+				buf_append_str(&o->out, s);
+			} else
+				append_cell(&o->out, s, column_max[c], last ? 0 : widths[c]);
+			buf_append_str(&o->out, last ? "\n" : "  ");
+		}
+	}
+}
+
+static void
+json_sanitized_member(struct buf *out, struct buf *scratch, const char *key,
+    const char *s, int *first)
+{
+	if (s == NULL) {
+		json_write_member(out, key, NULL, first);
+		return;
+	}
+	buf_reset(scratch);
+	cmd_field(scratch, s);
+	json_write_member(out, key, buf_str(scratch), first);
+}
+
+static void
+feed_json(struct feeds_output *o, const struct store_feed *feed)
+{
+	struct buf *out = &o->out;
+	int first;
+	size_t i;
+
+	buf_appendf(out, "{\"id\":%lld", (long long)feed->id);
+	first = 0;
+	json_sanitized_member(out, &o->cell, "name", store_feed_name(feed), &first);
+	json_sanitized_member(out, &o->cell, "url", feed->url, &first);
+	json_sanitized_member(out, &o->cell, "title", feed->title, &first);
+	json_sanitized_member(out, &o->cell, "user_title", feed->user_title, &first);
+	json_sanitized_member(out, &o->cell, "link", feed->link, &first);
+	buf_append_str(out, ",\"tags\":[");
+	for (i = 0; i < feed->n_tags; i++) {
+		if (i > 0)
+			buf_append_char(out, ',');
+		buf_reset(&o->cell);
+		cmd_field(&o->cell, feed->tags[i]);
+		json_write_string(out, buf_str(&o->cell));
+	}
+	buf_appendf(out, "],\"unread\":%lld,\"total\":%lld", (long long)feed->unread,
+	    (long long)feed->total);
+	buf_reset(&o->cell);
+	append_status(&o->cell, feed);
+	json_write_member(out, "status", buf_str(&o->cell), &first);
+	json_sanitized_member(out, &o->cell, "error", feed->last_error, &first);
+	buf_appendf(out, ",\"http_status\":%d", feed->last_status);
+	json_write_date_member(out, "last_fetch", feed->last_fetch, &first);
+	buf_append_str(out, ",\"next_due\":");
+	if (feed->disabled)
+		buf_append_str(out, "null");
+	else {
+		buf_reset(&o->cell);
+		append_due_iso(&o->cell, feed, o->now);
+		json_write_string(out, buf_str(&o->cell));
+	}
+	json_write_date_member(out, "retry_after", feed->retry_after, &first);
+	buf_appendf(out, ",\"disabled\":%s", feed->disabled ? "true" : "false");
+	json_write_date_member(out, "added", feed->added, &first);
+	buf_append_str(out, "}\n");
+}
+
+static int
+on_feed(void *ctx, const struct store_feed *feed)
+{
+	struct feeds_output *o = ctx;
+	struct feed_row *row;
+
+	switch (o->format) {
+	case FORMAT_TEXT:
+		o->rows = xreallocarray(o->rows, o->n_rows + 1, sizeof(*o->rows));
+		row = &o->rows[o->n_rows++];
+		cmd_field(&o->cell, store_feed_name(feed));
+		row->cell[COLUMN_NAME] = buf_detach(&o->cell);
+		buf_appendf(&o->cell, "%lld/%lld", (long long)feed->unread,
+		    (long long)feed->total);
+		row->cell[COLUMN_COUNTS] = buf_detach(&o->cell);
+		append_status(&o->cell, feed);
+		row->cell[COLUMN_STATUS] = buf_detach(&o->cell);
+		append_due_text(&o->cell, feed, o->now);
+		row->cell[COLUMN_DUE] = buf_detach(&o->cell);
+		append_tags(&o->cell, feed);
+		row->cell[COLUMN_TAGS] = buf_detach(&o->cell);
+		cmd_field(&o->cell, feed->url);
+		row->cell[COLUMN_URL] = buf_detach(&o->cell);
+		return 0;
+	case FORMAT_TSV:
+		cmd_field(&o->out, store_feed_name(feed));
+		buf_append_char(&o->out, '\t');
+		cmd_field(&o->out, feed->url);
+		buf_append_char(&o->out, '\t');
+		append_tags(&o->out, feed);
+		buf_appendf(&o->out, "\t%lld\t%lld\t", (long long)feed->unread,
+		    (long long)feed->total);
+		append_status(&o->out, feed);
+		buf_append_char(&o->out, '\t');
+		append_due_iso(&o->out, feed, o->now);
+		buf_append_char(&o->out, '\n');
+		break;
+	case FORMAT_JSON:
+		feed_json(o, feed);
+		break;
+	}
+	if (o->out.len >= 8192) {
+		if (cmd_write(&o->out) != 0) {
+			o->failed = true;
+			return 1;
+		}
+		buf_reset(&o->out);
+	}
+	return 0;
+}
+
+static int
+parse_format(const char *s, bool allow_text, enum format *format)
+{
+	if (allow_text && strcmp(s, "text") == 0)
+		*format = FORMAT_TEXT;
+	else if (strcmp(s, "tsv") == 0)
+		*format = FORMAT_TSV;
+	else if (strcmp(s, "json") == 0)
+		*format = FORMAT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+static void
+feeds_usage(FILE *fp)
+{
+	fprintf(fp, "usage: tidings feeds [--format text|tsv|json]\n"
+	    "  every feed: name, unread/total items, last status, next refresh,\n"
+	    "  tags and URL\n");
+}
+
+int
+cmd_feeds(const struct globals *g, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct feeds_output o;
+	struct session session;
+	size_t i;
+	int64_t n;
+	int c, col, status;
+
+	memset(&o, 0, sizeof(o));
+	o.format = FORMAT_TEXT;
+	while ((c = getopt_long(argc, argv, "f:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (parse_format(optarg, true, &o.format) == -1) {
+				fprintf(stderr, "tidings: feeds: unknown format '%s' "
+				    "(text, tsv or json)\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			feeds_usage(stdout);
+			return EXIT_OK;
+		default:
+			feeds_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		feeds_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((status = cmd_open(g, &session)) != 0)
+		return status;
+	o.now = store_now(session.store);
+	n = store_each_feed(session.store, on_feed, &o);
+	if (n == -1) {
+		store_failure(session.store, NULL);
+		status = EXIT_FAILED;
+	} else if (!o.failed) {
+		if (o.format == FORMAT_TEXT) {
+			if (n == 0)
+				buf_append_str(&o.out, "no feeds: add one with "
+				    "tidings add URL, or tidings import FILE\n");
+			else
+				write_text_table(&o);
+		}
+		if (cmd_write(&o.out) != 0)
+			o.failed = true;
+	}
+	if (o.failed)
+		status = EXIT_FAILED;
+	for (i = 0; i < o.n_rows; i++) {
+		for (col = 0; col < COLUMN_COUNT; col++)
+			free(o.rows[i].cell[col]);
+	}
+	free(o.rows);
+	buf_free(&o.out);
+	buf_free(&o.cell);
+	cmd_close(&session);
+	return status;
+}
+
+/* ---- import ---- */
+
+/* Read all of fd into b. Returns 0, or -1 with errno set (EFBIG: too big). */
+static int
+read_all(int fd, struct buf *b)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	for (;;) {
+		n = read(fd, chunk, sizeof(chunk));
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0)
+			return 0;
+		if (b->len + (size_t)n > IMPORT_MAX_BYTES) {
+			errno = EFBIG;
+			return -1;
+		}
+		buf_append(b, chunk, (size_t)n);
+	}
+}
+
+/* The feed subscribed at exactly url: its id, 0 if none, -1 on error.
+ * store_find_feed also matches names, so the URL is checked. */
+static int64_t
+subscribed(struct store *s, const char *url, struct store_feed *feed)
+{
+	int64_t id;
+
+	memset(feed, 0, sizeof(*feed));
+	id = store_find_feed(s, url);
+	if (id <= 0)
+		return 0;	/* -1 is several names alike: not this URL */
+	if (store_get_feed(s, id, feed) == -1)
+		return -1;
+	if (strcmp(feed->url, url) != 0) {
+		store_feed_clear(feed);
+		return 0;
+	}
+	return id;
+}
+
+/* Add the entry's tags the feed lacks. */
+static int
+merge_tags(struct store *s, int64_t id, const struct store_feed *feed,
+    const struct feedlist_entry *entry)
+{
+	const char **tags;
+	size_t n, i, j;
+	int rc = 0;
+
+	tags = xreallocarray(NULL, feed->n_tags + entry->n_tags + 1, sizeof(*tags));
+	for (n = 0; n < feed->n_tags; n++)
+		tags[n] = feed->tags[n];
+	for (i = 0; i < entry->n_tags; i++) {
+		for (j = 0; j < feed->n_tags; j++) {
+			if (strcmp(feed->tags[j], entry->tags[i]) == 0)
+				break;
+		}
+		if (j == feed->n_tags)
+			tags[n++] = entry->tags[i];
+	}
+	if (n > feed->n_tags)
+		rc = store_set_feed_tags(s, id, tags, n);
+	free(tags);
+	return rc;
+}
+
+static void
+import_usage(FILE *fp)
+{
+	fprintf(fp, "usage: tidings import FILE|-\n"
+	    "  subscribe to the feeds of a newsboat urls file or an OPML file,\n"
+	    "  with their names and tags\n");
+}
+
+int
+cmd_import(const struct globals *g, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct session session;
+	struct feedlist list = FEEDLIST_INIT;
+	struct feedlist_entry *entry;
+	struct store_feed feed;
+	struct buf data = BUF_INIT, out = BUF_INIT, shown = BUF_INIT;
+	const char *path, *name;
+	char *error = NULL;
+	int64_t added = 0, already = 0, skipped, id;
+	size_t i;
+	int c, fd, status;
+
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if (c == 'h') {
+			import_usage(stdout);
+			return EXIT_OK;
+		}
+		import_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (optind != argc - 1) {
+		import_usage(stderr);
+		return EXIT_USAGE;
+	}
+	path = argv[optind];
+	name = strcmp(path, "-") == 0 ? "standard input" : path;
+
+	/* The file first: a list that cannot be read leaves the store alone. */
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY)) == -1) {
+		fprintf(stderr, "tidings: %s: %s\n", path, strerror(errno));
+		return EXIT_FAILED;
+	}
+	if (read_all(fd, &data) == -1) {
+		fprintf(stderr, "tidings: %s: %s\n", name, errno == EFBIG ?
+		    "too large for a list of feeds" : strerror(errno));
+		if (fd != STDIN_FILENO)
+			close(fd);
+		buf_free(&data);
+		return EXIT_FAILED;
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (feedlist_read(data.data != NULL ? data.data : "", data.len, &list, &error) == -1) {
+		cmd_field(&shown, error);
+		fprintf(stderr, "tidings: %s: %s\n", name, buf_str(&shown));
+		free(error);
+		feedlist_free(&list);
+		buf_free(&data);
+		buf_free(&shown);
+		return EXIT_FAILED;
+	}
+	buf_free(&data);
+	for (i = 0; i < list.n_warnings; i++) {
+		buf_reset(&shown);
+		cmd_field(&shown, list.warnings[i]);
+		fprintf(stderr, "tidings: %s: %s\n", name, buf_str(&shown));
+	}
+	skipped = (int64_t)list.n_skipped;
+
+	if ((status = cmd_open(g, &session)) != 0) {
+		feedlist_free(&list);
+		buf_free(&shown);
+		return status;
+	}
+	/* One transaction: an import that fails half-way leaves nothing. */
+	if (store_begin(session.store) == -1) {
+		store_failure(session.store, NULL);
+		status = EXIT_FAILED;
+		goto out;
+	}
+	for (i = 0; i < list.n_entries; i++) {
+		entry = &list.entries[i];
+		if (!acceptable_url(entry->url)) {
+			buf_reset(&shown);
+			cmd_field(&shown, entry->url);
+			fprintf(stderr, "tidings: %s: skipped %s: not an http, https "
+			    "or file URL\n", name, buf_str(&shown));
+			skipped++;
+			continue;
+		}
+		if ((id = subscribed(session.store, entry->url, &feed)) == -1)
+			goto failed;
+		if (id > 0) {
+			already++;
+			if (merge_tags(session.store, id, &feed, entry) == -1) {
+				store_feed_clear(&feed);
+				goto failed;
+			}
+			store_feed_clear(&feed);
+			continue;
+		}
+		if (store_add_feed(session.store, entry->url, entry->title,
+		    (const char *const *)entry->tags, entry->n_tags) == -1)
+			goto failed;
+		added++;
+	}
+	if (store_commit(session.store) == -1)
+		goto failed;
+	buf_appendf(&out, "imported %lld feed%s (%lld already subscribed, %lld skipped)\n",
+	    (long long)added, plural(added), (long long)already, (long long)skipped);
+	if (cmd_write(&out) != 0)
+		status = EXIT_FAILED;
+	goto out;
+
+failed:
+	store_failure(session.store, name);
+	store_rollback(session.store);
+	fprintf(stderr, "tidings: %s: nothing imported\n", name);
+	status = EXIT_FAILED;
+out:
+	cmd_close(&session);
+	feedlist_free(&list);
+	buf_free(&out);
+	buf_free(&shown);
+	return status;
+}
+
+/* ---- export ---- */
+
+static int
+on_export_feed(void *ctx, const struct store_feed *feed)
+{
+	struct feedlist *list = ctx;
+	struct feedlist_entry *entry;
+	const char *title;
+	size_t i;
+
+	/* The name the user sees, unless it is only the URL standing in. */
+	title = feed->user_title != NULL && *feed->user_title != '\0' ?
+	    feed->user_title : feed->title;
+	if (title != NULL && *title == '\0')
+		title = NULL;
+	if ((entry = feedlist_add(list, feed->url, title, feed->link)) == NULL)
+		return 0;
+	for (i = 0; i < feed->n_tags; i++)
+		feedlist_add_tag(entry, feed->tags[i]);
+	return 0;
+}
+
+static void
+export_usage(FILE *fp)
+{
+	fprintf(fp, "usage: tidings export\n"
+	    "  print every feed as OPML 2.0, with names, site links and tags\n");
+}
+
+int
+cmd_export(const struct globals *g, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct session session;
+	struct feedlist list = FEEDLIST_INIT;
+	struct buf out = BUF_INIT;
+	int c, status;
+
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if (c == 'h') {
+			export_usage(stdout);
+			return EXIT_OK;
+		}
+		export_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (optind != argc) {
+		export_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((status = cmd_open(g, &session)) != 0)
+		return status;
+	if (store_each_feed(session.store, on_export_feed, &list) == -1) {
+		store_failure(session.store, NULL);
+		status = EXIT_FAILED;
+	} else {
+		feedlist_write_opml(&list, time(NULL), &out);
+		if (cmd_write(&out) != 0)
+			status = EXIT_FAILED;
+	}
+	feedlist_free(&list);
+	buf_free(&out);
+	cmd_close(&session);
+	return status;
+}

@@ -1,0 +1,648 @@
+/* cmd-list.c: the commands over items: list (with filters, as TSV or JSON
+ * Lines, or a count), mark-read, mark-unread, star and unstar. Not feeds. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "date.h"
+#include "json.h"
+#include "store.h"
+
+/* Rows are written out whenever this much has piled up: a listing of a
+ * large store streams with flat memory, and a reader at the other end of a
+ * pipe sees the first rows at once. */
+#define FLUSH_SIZE 4096
+
+/* The oldest age --since accepts: ten thousand years. */
+#define AGE_MAX_SECONDS (10000LL * 366 * 24 * 60 * 60)
+
+static const char *
+plural(int64_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* Print the store's last error, sanitized: it may quote feed names and URLs. */
+static void
+store_failure(struct store *s)
+{
+	struct buf b = BUF_INIT;
+
+	cmd_field(&b, store_error(s));
+	fprintf(stderr, "tidings: %s\n", buf_str(&b));
+	buf_free(&b);
+}
+
+/* The feed FEED (a URL or a name) names, or 0 after a message on stderr. */
+static int64_t
+find_feed(struct store *s, const char *key)
+{
+	struct buf b = BUF_INIT;
+	int64_t id;
+
+	id = store_find_feed(s, key);
+	if (id > 0)
+		return id;
+	if (id == 0) {
+		cmd_field(&b, key);
+		fprintf(stderr, "tidings: no feed matches \"%s\" (see tidings feeds)\n",
+		    buf_str(&b));
+		buf_free(&b);
+	} else
+		store_failure(s);
+	return 0;
+}
+
+struct tag_search {
+	const char	*tag;
+	bool		 found;
+};
+
+static int
+on_feed_tags(void *ctx, const struct store_feed *feed)
+{
+	struct tag_search *search = ctx;
+	size_t i;
+
+	for (i = 0; i < feed->n_tags; i++) {
+		if (strcmp(feed->tags[i], search->tag) == 0) {
+			search->found = true;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A tag no feed carries is most likely a typing mistake: say so rather
+ * than answer with nothing. Returns 0 when some feed has the tag. */
+static int
+check_tag(struct store *s, const char *tag)
+{
+	struct tag_search search = { tag, false };
+	struct buf b = BUF_INIT;
+
+	if (store_each_feed(s, on_feed_tags, &search) == -1) {
+		store_failure(s);
+		return -1;
+	}
+	if (search.found)
+		return 0;
+	cmd_field(&b, tag);
+	fprintf(stderr, "tidings: no feed has the tag \"%s\" (see tidings feeds)\n",
+	    buf_str(&b));
+	buf_free(&b);
+	return -1;
+}
+
+/* An item id as `list --format json` prints it, or 0. */
+static int64_t
+parse_item_id(const char *s)
+{
+	char *end;
+	long long n;
+
+	if (*s < '0' || *s > '9')
+		return 0;
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (*end != '\0' || errno != 0 || n <= 0)
+		return 0;
+	return n;
+}
+
+/* ---- list ---- */
+
+/* "7d", "12h", "30m" (and "90s", "2w") ago, or anything date_parse reads:
+ * "2024-05-01", RFC 3339, RFC 822. DATE_NONE when it is neither. */
+static int64_t
+parse_since(const char *s, int64_t now)
+{
+	static const struct {
+		char	 unit;
+		int64_t	 seconds;
+	} units[] = {
+		{ 's', 1 }, { 'm', 60 }, { 'h', 60 * 60 }, { 'd', 24 * 60 * 60 },
+		{ 'w', 7 * 24 * 60 * 60 },
+	};
+	char *end;
+	long long n;
+	size_t i;
+
+	if (*s >= '0' && *s <= '9') {
+		errno = 0;
+		n = strtoll(s, &end, 10);
+		if (errno == 0 && end != s && end[0] != '\0' && end[1] == '\0') {
+			for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+				if (*end == units[i].unit &&
+				    n <= AGE_MAX_SECONDS / units[i].seconds)
+					return now - n * units[i].seconds;
+			}
+		}
+	}
+	return date_parse(s);
+}
+
+struct list_output {
+	bool		 json;
+	struct buf	 out;
+	struct buf	 field;
+	bool		 failed;
+};
+
+static void
+json_sanitized_member(struct list_output *o, const char *key, const char *s,
+    int *first)
+{
+	if (s == NULL) {
+		json_write_member(&o->out, key, NULL, first);
+		return;
+	}
+	buf_reset(&o->field);
+	cmd_field(&o->field, s);
+	json_write_member(&o->out, key, buf_str(&o->field), first);
+}
+
+static int
+on_item(void *ctx, const struct store_item *item)
+{
+	struct list_output *o = ctx;
+	char iso[DATE_ISO_SIZE];
+	int first;
+
+	if (o->json) {
+		buf_appendf(&o->out, "{\"id\":%lld", (long long)item->id);
+		first = 0;
+		json_sanitized_member(o, "feed", item->feed_title, &first);
+		buf_appendf(&o->out, ",\"feed_id\":%lld", (long long)item->feed_id);
+		json_write_date_member(&o->out, "date", item->date, &first);
+		json_sanitized_member(o, "title", item->title, &first);
+		json_sanitized_member(o, "link", item->link, &first);
+		json_sanitized_member(o, "author", item->author, &first);
+		buf_appendf(&o->out, ",\"read\":%s,\"starred\":%s",
+		    item->read ? "true" : "false", item->starred ? "true" : "false");
+		/* HTML, kept whole (line breaks matter inside <pre>): JSON
+		 * escapes every control character, so none is printed raw. */
+		json_write_member(&o->out, "summary", item->summary, &first);
+		json_write_member(&o->out, "content", item->content, &first);
+		buf_append_str(&o->out, "}\n");
+	} else {
+		cmd_field(&o->out, item->feed_title);
+		buf_append_char(&o->out, '\t');
+		buf_append_str(&o->out, date_format_iso(item->date, iso));
+		buf_append_char(&o->out, '\t');
+		cmd_field(&o->out, item->title);
+		buf_append_char(&o->out, '\t');
+		cmd_field(&o->out, item->link);
+		buf_append_char(&o->out, '\n');
+	}
+	if (o->out.len >= FLUSH_SIZE) {
+		if (cmd_write(&o->out) != 0) {
+			o->failed = true;
+			return 1;
+		}
+		buf_reset(&o->out);
+	}
+	return 0;
+}
+
+static void
+list_usage(FILE *fp)
+{
+	fprintf(fp, "usage: tidings list [--unread] [--starred] [--feed FEED] [--tag TAG]\n"
+	    "           [--search WORDS] [--since DATE] [--limit N]\n"
+	    "           [--format tsv|json] [--count]\n"
+	    "  items, newest first; DATE is 2024-05-01, an RFC 3339 or RFC 822 date,\n"
+	    "  or an age such as 30m, 12h, 7d or 2w\n");
+}
+
+int
+cmd_list(const struct globals *g, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "unread", no_argument, NULL, 'u' },
+		{ "starred", no_argument, NULL, 's' },
+		{ "feed", required_argument, NULL, 'f' },
+		{ "tag", required_argument, NULL, 't' },
+		{ "search", required_argument, NULL, 'q' },
+		{ "since", required_argument, NULL, 'S' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "count", no_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct store_filter filter;
+	struct list_output o = { false, BUF_INIT, BUF_INIT, false };
+	struct session session;
+	const char *feed = NULL, *since = NULL;
+	char *query, *end;
+	bool count = false;
+	int64_t n;
+	long long limit;
+	int c, status;
+
+	memset(&filter, 0, sizeof(filter));
+	while ((c = getopt_long(argc, argv, "usf:t:q:S:n:F:ch", options, NULL)) != -1) {
+		switch (c) {
+		case 'u':
+			filter.unread_only = true;
+			break;
+		case 's':
+			filter.starred_only = true;
+			break;
+		case 'f':
+		case 't':
+			/* The store filters by one feed and one tag. */
+			if ((c == 'f' ? feed : filter.tag) != NULL) {
+				fprintf(stderr, "tidings: list: --%s may be given once\n",
+				    c == 'f' ? "feed" : "tag");
+				return EXIT_USAGE;
+			}
+			if (c == 'f')
+				feed = optarg;
+			else
+				filter.tag = optarg;
+			break;
+		case 'q':
+			if ((query = store_search_query(optarg)) == NULL) {
+				fprintf(stderr, "tidings: list: --search needs words\n");
+				return EXIT_USAGE;
+			}
+			free(query);
+			filter.search = optarg;
+			break;
+		case 'S':
+			since = optarg;
+			break;
+		case 'n':
+			errno = 0;
+			limit = strtoll(optarg, &end, 10);
+			if (optarg[0] < '0' || optarg[0] > '9' || *end != '\0' ||
+			    errno != 0 || limit <= 0) {
+				fprintf(stderr, "tidings: list: --limit %s: not a "
+				    "positive whole number\n", optarg);
+				return EXIT_USAGE;
+			}
+			filter.limit = limit;
+			break;
+		case 'F':
+			if (strcmp(optarg, "json") == 0)
+				o.json = true;
+			else if (strcmp(optarg, "tsv") == 0)
+				o.json = false;
+			else {
+				fprintf(stderr, "tidings: list: unknown format '%s' "
+				    "(tsv or json)\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'c':
+			count = true;
+			break;
+		case 'h':
+			list_usage(stdout);
+			return EXIT_OK;
+		default:
+			list_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		list_usage(stderr);
+		return EXIT_USAGE;
+	}
+
+	if ((status = cmd_open(g, &session)) != 0)
+		return status;
+	if (since != NULL &&
+	    (filter.since = parse_since(since, store_now(session.store))) == DATE_NONE) {
+		fprintf(stderr, "tidings: list: --since %s: not a date (2024-05-01, "
+		    "an RFC 3339 date, or an age such as 12h or 7d)\n", since);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if (feed != NULL && (filter.feed_id = find_feed(session.store, feed)) == 0) {
+		status = EXIT_FAILED;
+		goto out;
+	}
+	if (filter.tag != NULL && check_tag(session.store, filter.tag) == -1) {
+		status = EXIT_FAILED;
+		goto out;
+	}
+
+	if (count) {
+		/* Nothing else is done here: this answers a status bar, often. */
+		if ((n = store_count_items(session.store, &filter)) == -1) {
+			store_failure(session.store);
+			status = EXIT_FAILED;
+			goto out;
+		}
+		if (filter.limit > 0 && n > filter.limit)
+			n = filter.limit;
+		buf_appendf(&o.out, "%lld\n", (long long)n);
+		if (cmd_write(&o.out) != 0)
+			status = EXIT_FAILED;
+		goto out;
+	}
+
+	filter.with_text = o.json;
+	if (store_query_items(session.store, &filter, on_item, &o) == -1) {
+		store_failure(session.store);
+		status = EXIT_FAILED;
+	}
+	if (!o.failed && cmd_write(&o.out) != 0)
+		o.failed = true;
+	if (o.failed)
+		status = EXIT_FAILED;
+out:
+	buf_free(&o.out);
+	buf_free(&o.field);
+	cmd_close(&session);
+	return status;
+}
+
+/* ---- mark-read, mark-unread, star, unstar ---- */
+
+enum item_change {
+	CHANGE_READ,
+	CHANGE_UNREAD,
+	CHANGE_STAR,
+	CHANGE_UNSTAR,
+};
+
+/* Whether the item already is as the change would make it. */
+static bool
+already(const struct store_item *item, enum item_change change)
+{
+	switch (change) {
+	case CHANGE_READ:
+		return item->read;
+	case CHANGE_UNREAD:
+		return !item->read;
+	case CHANGE_STAR:
+		return item->starred;
+	case CHANGE_UNSTAR:
+		return !item->starred;
+	}
+	return false;
+}
+
+static int
+apply(struct store *s, int64_t id, enum item_change change)
+{
+	switch (change) {
+	case CHANGE_READ:
+	case CHANGE_UNREAD:
+		return store_mark_item_read(s, id, change == CHANGE_READ);
+	case CHANGE_STAR:
+	case CHANGE_UNSTAR:
+		return store_set_item_starred(s, id, change == CHANGE_STAR);
+	}
+	return -1;
+}
+
+/* Change the items named by id (already checked to be ids), in one
+ * transaction. Counts in *changed only those not already so; an id that
+ * names no item is reported and the others still change. Returns the exit
+ * status. */
+static int
+change_items(struct store *s, char **ids, int n_ids, enum item_change change,
+    int64_t *changed)
+{
+	struct store_item item;
+	int status = EXIT_OK, i;
+	int64_t id;
+
+	*changed = 0;
+	if (store_begin(s) == -1) {
+		store_failure(s);
+		return EXIT_FAILED;
+	}
+	for (i = 0; i < n_ids; i++) {
+		id = parse_item_id(ids[i]);
+		if (store_get_item(s, id, &item) == -1) {
+			fprintf(stderr, "tidings: no item %lld (ids are those of "
+			    "tidings list --format json)\n", (long long)id);
+			status = EXIT_FAILED;
+			continue;
+		}
+		if (!already(&item, change)) {
+			if (apply(s, id, change) == -1) {
+				store_failure(s);
+				store_item_clear(&item);
+				store_rollback(s);
+				*changed = 0;
+				return EXIT_FAILED;
+			}
+			(*changed)++;
+		}
+		store_item_clear(&item);
+	}
+	if (store_commit(s) == -1) {
+		store_failure(s);
+		store_rollback(s);
+		*changed = 0;
+		return EXIT_FAILED;
+	}
+	return status;
+}
+
+static int
+check_ids(int n_ids, char **ids)
+{
+	int i;
+
+	for (i = 0; i < n_ids; i++) {
+		if (parse_item_id(ids[i]) == 0) {
+			fprintf(stderr, "tidings: '%s' is not an item id (ids are "
+			    "those of tidings list --format json)\n", ids[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+report(enum item_change change, int64_t changed)
+{
+	struct buf out = BUF_INIT;
+	int rc;
+
+	switch (change) {
+	case CHANGE_READ:
+	case CHANGE_UNREAD:
+		buf_appendf(&out, "marked %lld item%s %s\n", (long long)changed,
+		    plural(changed), change == CHANGE_READ ? "read" : "unread");
+		break;
+	case CHANGE_STAR:
+	case CHANGE_UNSTAR:
+		buf_appendf(&out, "%s %lld item%s\n", change == CHANGE_STAR ?
+		    "starred" : "unstarred", (long long)changed, plural(changed));
+		break;
+	}
+	rc = cmd_write(&out);
+	buf_free(&out);
+	return rc;
+}
+
+static void
+mark_usage(FILE *fp, const char *name)
+{
+	fprintf(fp, "usage: tidings %s --feed FEED | --tag TAG | --all | ITEM...\n"
+	    "  ITEM is an item id from tidings list --format json\n", name);
+}
+
+static int
+mark(const struct globals *g, int argc, char **argv, enum item_change change)
+{
+	static const struct option options[] = {
+		{ "feed", required_argument, NULL, 'f' },
+		{ "tag", required_argument, NULL, 't' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct session session;
+	const char *name = argv[0], *feed = NULL, *tag = NULL;
+	bool all = false, read = change == CHANGE_READ;
+	int64_t changed = 0, id;
+	int c, scopes = 0, status;
+
+	while ((c = getopt_long(argc, argv, "f:t:ah", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			feed = optarg;
+			scopes++;
+			break;
+		case 't':
+			tag = optarg;
+			scopes++;
+			break;
+		case 'a':
+			all = true;
+			scopes++;
+			break;
+		case 'h':
+			mark_usage(stdout, name);
+			return EXIT_OK;
+		default:
+			mark_usage(stderr, name);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		scopes++;
+	if (scopes != 1) {
+		fprintf(stderr, "tidings: %s: give exactly one of --feed, --tag, --all "
+		    "or item ids\n", name);
+		mark_usage(stderr, name);
+		return EXIT_USAGE;
+	}
+	if (optind < argc && check_ids(argc - optind, argv + optind) == -1)
+		return EXIT_USAGE;
+
+	if ((status = cmd_open(g, &session)) != 0)
+		return status;
+	if (optind < argc)
+		status = change_items(session.store, argv + optind, argc - optind,
+		    change, &changed);
+	else {
+		if (feed != NULL) {
+			if ((id = find_feed(session.store, feed)) == 0) {
+				status = EXIT_FAILED;
+				goto out;
+			}
+			changed = store_mark_feed_read(session.store, id, read);
+		} else if (tag != NULL) {
+			if (check_tag(session.store, tag) == -1) {
+				status = EXIT_FAILED;
+				goto out;
+			}
+			changed = store_mark_tag_read(session.store, tag, read);
+		} else if (all)
+			changed = store_mark_all_read(session.store, read);
+		if (changed == -1) {
+			store_failure(session.store);
+			status = EXIT_FAILED;
+			goto out;
+		}
+	}
+	if (report(change, changed) != 0)
+		status = EXIT_FAILED;
+out:
+	cmd_close(&session);
+	return status;
+}
+
+int
+cmd_mark_read(const struct globals *g, int argc, char **argv)
+{
+	return mark(g, argc, argv, CHANGE_READ);
+}
+
+int
+cmd_mark_unread(const struct globals *g, int argc, char **argv)
+{
+	return mark(g, argc, argv, CHANGE_UNREAD);
+}
+
+static void
+star_usage(FILE *fp, const char *name)
+{
+	fprintf(fp, "usage: tidings %s ITEM...\n"
+	    "  ITEM is an item id from tidings list --format json\n", name);
+}
+
+static int
+star(const struct globals *g, int argc, char **argv, enum item_change change)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct session session;
+	const char *name = argv[0];
+	int64_t changed = 0;
+	int c, status;
+
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if (c == 'h') {
+			star_usage(stdout, name);
+			return EXIT_OK;
+		}
+		star_usage(stderr, name);
+		return EXIT_USAGE;
+	}
+	if (optind == argc) {
+		star_usage(stderr, name);
+		return EXIT_USAGE;
+	}
+	if (check_ids(argc - optind, argv + optind) == -1)
+		return EXIT_USAGE;
+	if ((status = cmd_open(g, &session)) != 0)
+		return status;
+	status = change_items(session.store, argv + optind, argc - optind, change,
+	    &changed);
+	if (report(change, changed) != 0)
+		status = EXIT_FAILED;
+	cmd_close(&session);
+	return status;
+}
+
+int
+cmd_star(const struct globals *g, int argc, char **argv)
+{
+	return star(g, argc, argv, CHANGE_STAR);
+}
+
+int
+cmd_unstar(const struct globals *g, int argc, char **argv)
+{
+	return star(g, argc, argv, CHANGE_UNSTAR);
+}

@@ -1,0 +1,178 @@
+/* cmd-refresh.c: `tidings refresh [--all] [--quiet] [FEED...]`, made for
+ * cron: silent on success unless on a terminal, one line per failed feed on
+ * stderr, a progress line on a terminal, and never two at once. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "refresh.h"
+#include "sanitize.h"
+#include "store.h"
+
+/* How long a second refresh waits for the first before giving up. */
+#define LOCK_WAIT_MS 3000
+
+struct progress {
+	bool	 show;		/* a progress line on the terminal */
+	bool	 quiet;
+	bool	 line_open;	/* the progress line needs clearing */
+};
+
+static void
+clear_line(struct progress *p)
+{
+	if (p->line_open) {
+		fputs("\r\033[K", stdout);
+		fflush(stdout);
+		p->line_open = false;
+	}
+}
+
+static void
+on_progress(void *ctx, const struct refresh_stats *stats)
+{
+	struct progress *p = ctx;
+
+	if (!p->show)
+		return;
+	printf("\r\033[Krefreshing: %zu/%zu feeds, %zu new items", stats->done, stats->queued,
+	    stats->new_items);
+	if (stats->failed > 0)
+		printf(", %zu failed", stats->failed);
+	fflush(stdout);
+	p->line_open = true;
+}
+
+static void
+print_feed_line(struct progress *p, const char *name, const char *message)
+{
+	struct buf line = BUF_INIT;
+
+	clear_line(p);
+	buf_append_str(&line, "tidings: ");
+	sanitize_line(&line, name);
+	buf_append_str(&line, ": ");
+	sanitize_line(&line, message);
+	fprintf(stderr, "%s\n", buf_str(&line));
+	buf_free(&line);
+}
+
+static void
+on_failure(void *ctx, const char *name, const char *message)
+{
+	print_feed_line(ctx, name, message);
+}
+
+static void
+on_notice(void *ctx, const char *name, const char *message)
+{
+	struct progress *p = ctx;
+
+	if (!p->quiet)
+		print_feed_line(p, name, message);
+}
+
+static void
+refresh_usage(FILE *fp)
+{
+	fprintf(fp, "usage: tidings refresh [--all] [--quiet] [FEED...]\n");
+}
+
+int
+cmd_refresh(const struct globals *g, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct progress progress = { false, false, false };
+	struct refresh_callbacks callbacks = { on_progress, on_failure, on_notice, &progress };
+	struct session session;
+	struct refresh *r;
+	const struct refresh_stats *stats;
+	bool all = false;
+	int c, i, lock, status = EXIT_OK;
+
+	while ((c = getopt_long(argc, argv, "+aqh", options, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			all = true;
+			break;
+		case 'q':
+			progress.quiet = true;
+			break;
+		case 'h':
+			refresh_usage(stdout);
+			return EXIT_OK;
+		default:
+			refresh_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!isatty(STDOUT_FILENO))
+		progress.quiet = true;	/* cron: silent unless something fails */
+	progress.show = !progress.quiet;
+
+	if ((status = cmd_open(g, &session)) != 0)
+		return status;
+	lock = refresh_lock(session.db_path, LOCK_WAIT_MS);
+	if (lock == -1) {
+		fprintf(stderr, "tidings: another refresh of %s is running; not starting a second one\n",
+		    session.db_path);
+		cmd_close(&session);
+		return EXIT_OK;
+	}
+	if (lock < 0) {
+		fprintf(stderr, "tidings: cannot lock %s.lock: %m\n", session.db_path);
+		cmd_close(&session);
+		return EXIT_USAGE;
+	}
+
+	r = refresh_new(session.store, &session.settings, &callbacks);
+	if (r == NULL) {
+		fprintf(stderr, "tidings: cannot start the network library\n");
+		status = EXIT_FAILED;
+		goto out;
+	}
+	if (optind < argc) {
+		for (i = optind; i < argc; i++) {
+			int64_t id = store_find_feed(session.store, argv[i]);
+
+			if (id <= 0) {
+				if (id == 0)
+					fprintf(stderr, "tidings: no feed matches '%s'\n", argv[i]);
+				else
+					fprintf(stderr, "tidings: %s\n", store_error(session.store));
+				status = EXIT_FAILED;
+				continue;
+			}
+			if (refresh_add_feed(r, id) == 1 && !progress.quiet)
+				fprintf(stderr, "tidings: %s: disabled or asked to wait (Retry-After); skipped\n",
+				    argv[i]);
+		}
+	} else if (refresh_add_due(r, store_now(session.store), all) < 0) {
+		fprintf(stderr, "tidings: %s\n", store_error(session.store));
+		status = EXIT_FAILED;
+	}
+	if (refresh_run(r) != 0)
+		status = EXIT_FAILED;
+	stats = refresh_stats(r);
+	clear_line(&progress);
+	if (progress.show)
+		printf("refreshed %zu feeds: %zu new items, %zu not modified, %zu failed\n",
+		    stats->done, stats->new_items, stats->not_modified, stats->failed);
+	if (stats->failed > 0)
+		status = EXIT_FAILED;
+	refresh_free(&r);
+out:
+	close(lock);
+	cmd_close(&session);
+	return status;
+}

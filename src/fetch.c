@@ -1,0 +1,1343 @@
+/* fetch.c: transfers on one libcurl multi handle: our queue under caps, headers, limits, outcomes.
+ * No feed parsing, no storage, no retry policy (the scheduler decides when to try again). */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <curl/curl.h>
+
+#include "fetch.h"
+#include "xmalloc.h"
+
+#define KIB		((size_t)1024)
+#define MIB		(KIB * 1024)
+
+/*
+ * How much of an error response's body (status 400 and up) is read and thrown
+ * away before the transfer is cut: enough for the usual error page, so the
+ * connection stays reusable, and little enough that an endless error body
+ * costs nothing.
+ */
+#define ERROR_BODY_MAX	(64 * KIB)
+
+/* Server-supplied text put into messages is cut to this many bytes. */
+#define SERVER_TEXT_MAX	80
+
+/* A transfer, from fetch_add() to its done() call. Private to this file. */
+struct transfer {
+	struct transfer		*prev;
+	struct transfer		*next;
+	struct fetch		*fetch;
+	CURL			*easy;
+	struct curl_slist	*headers;	/* request headers we add */
+	char			*url;
+	char			*host;		/* lower case; "" when unknown */
+	char			*scheme;	/* lower case; "" when unknown */
+	char			*request_last_modified;
+	void			*ctx;
+	char			 errbuf[CURL_ERROR_SIZE];
+
+	/* The response being received; each status line starts a new one. */
+	bool			 seen_status;	/* an HTTP status line arrived */
+	bool			 informational;	/* inside a 1xx response */
+	long			 code;
+	char			*reason;
+	char			*etag;
+	char			*last_modified;
+	char			*content_type;
+	char			*expires;
+	char			*retry_after;
+	char			*date;
+	char			*location;
+	int64_t			 max_age;
+	size_t			 error_bytes;
+
+	/* The redirect chain so far. */
+	int			 redirects;
+	bool			 all_permanent;
+
+	/* What happened on our side. */
+	bool			 header_called;
+	bool			 info_built;
+	bool			 too_large;
+	bool			 aborted;
+	bool			 error_body_cut;
+	size_t			 body_bytes;
+
+	/* What the callbacks see; the strings below back it. */
+	struct fetch_response_info info;
+	char			*info_url;
+	char			*info_type;
+	char			*info_charset;
+	char			*message;
+};
+
+struct transfer_list {
+	struct transfer		*first;
+	struct transfer		*last;
+	size_t			 count;
+};
+
+struct fetch {
+	struct fetch_options	 options;
+	char			*user_agent;	/* options.user_agent points here */
+	char			*accept;	/* options.accept points here */
+	struct fetch_callbacks	 callbacks;
+	CURLM			*multi;
+	CURLSH			*share;
+	struct transfer_list	 queued;
+	struct transfer_list	 active;
+};
+
+/* RFC 9110 section 15 reason phrases, for messages that do not depend on
+ * what (or whether) the server sent: HTTP/2 has no reason phrase at all. */
+static const struct {
+	long		 code;
+	const char	*text;
+} reasons[] = {
+	{ 200, "OK" },
+	{ 201, "Created" },
+	{ 202, "Accepted" },
+	{ 203, "Non-Authoritative Information" },
+	{ 204, "No Content" },
+	{ 206, "Partial Content" },
+	{ 300, "Multiple Choices" },
+	{ 301, "Moved Permanently" },
+	{ 302, "Found" },
+	{ 303, "See Other" },
+	{ 304, "Not Modified" },
+	{ 307, "Temporary Redirect" },
+	{ 308, "Permanent Redirect" },
+	{ 400, "Bad Request" },
+	{ 401, "Unauthorized" },
+	{ 402, "Payment Required" },
+	{ 403, "Forbidden" },
+	{ 404, "Not Found" },
+	{ 405, "Method Not Allowed" },
+	{ 406, "Not Acceptable" },
+	{ 407, "Proxy Authentication Required" },
+	{ 408, "Request Timeout" },
+	{ 409, "Conflict" },
+	{ 410, "Gone" },
+	{ 411, "Length Required" },
+	{ 412, "Precondition Failed" },
+	{ 413, "Content Too Large" },
+	{ 414, "URI Too Long" },
+	{ 415, "Unsupported Media Type" },
+	{ 416, "Range Not Satisfiable" },
+	{ 417, "Expectation Failed" },
+	{ 421, "Misdirected Request" },
+	{ 422, "Unprocessable Content" },
+	{ 426, "Upgrade Required" },
+	{ 429, "Too Many Requests" },
+	{ 451, "Unavailable For Legal Reasons" },
+	{ 500, "Internal Server Error" },
+	{ 501, "Not Implemented" },
+	{ 502, "Bad Gateway" },
+	{ 503, "Service Unavailable" },
+	{ 504, "Gateway Timeout" },
+	{ 505, "HTTP Version Not Supported" },
+};
+
+static const char *status_names[] = {
+	[FETCH_OK] = "ok",
+	[FETCH_NOT_MODIFIED] = "not modified",
+	[FETCH_HTTP_ERROR] = "http error",
+	[FETCH_GONE] = "gone",
+	[FETCH_RATE_LIMITED] = "rate limited",
+	[FETCH_TOO_LARGE] = "too large",
+	[FETCH_TIMED_OUT] = "timed out",
+	[FETCH_TOO_SLOW] = "too slow",
+	[FETCH_DNS] = "dns",
+	[FETCH_CONNECT] = "connect",
+	[FETCH_TLS] = "tls",
+	[FETCH_REDIRECT_REFUSED] = "redirect refused",
+	[FETCH_NETWORK] = "network",
+	[FETCH_ABORTED] = "aborted",
+	[FETCH_OTHER] = "other",
+};
+
+const char *
+fetch_status_name(enum fetch_status status)
+{
+	if ((size_t)status >= sizeof status_names / sizeof status_names[0])
+		return "unknown";
+	return status_names[status];
+}
+
+void
+fetch_options_default(struct fetch_options *options)
+{
+	memset(options, 0, sizeof *options);
+	options->max_total = 16;
+	options->max_per_host = 4;
+	options->connect_timeout = 10;
+	options->total_timeout = 60;
+	options->low_speed_limit = 10;
+	options->low_speed_time = 15;
+	options->max_body = 32 * MIB;
+	options->max_redirects = 5;
+	options->user_agent = NULL;
+	options->accept = NULL;
+}
+
+/* Lists. */
+
+static void
+list_append(struct transfer_list *list, struct transfer *t)
+{
+	t->next = NULL;
+	t->prev = list->last;
+	if (list->last != NULL)
+		list->last->next = t;
+	else
+		list->first = t;
+	list->last = t;
+	list->count++;
+}
+
+static void
+list_remove(struct transfer_list *list, struct transfer *t)
+{
+	if (t->prev != NULL)
+		t->prev->next = t->next;
+	else
+		list->first = t->next;
+	if (t->next != NULL)
+		t->next->prev = t->prev;
+	else
+		list->last = t->prev;
+	t->prev = t->next = NULL;
+	list->count--;
+}
+
+/* Small string helpers. */
+
+static void
+lower(char *s)
+{
+	for (; *s != '\0'; s++)
+		*s = (char)tolower((unsigned char)*s);
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* A copy of s[0..len) without surrounding whitespace. */
+static char *
+trimmed_copy(const char *s, size_t len)
+{
+	while (len > 0 && is_space(*s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && is_space(s[len - 1]))
+		len--;
+	return xstrndup(s, len);
+}
+
+static void
+replace(char **slot, char *value)
+{
+	free(*slot);
+	*slot = value;
+}
+
+/* True when s may go into a request header: no control characters, so a
+ * stored validator can never smuggle in a header of its own. */
+static bool
+header_safe(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	}
+	return true;
+}
+
+/* Server text made fit for a one-line message: printable ASCII, short. */
+static char *
+server_text(const char *s)
+{
+	char	*out;
+	size_t	 i;
+
+	out = xstrndup(s, strnlen(s, SERVER_TEXT_MAX));
+	for (i = 0; out[i] != '\0'; i++) {
+		if ((unsigned char)out[i] < 0x20 || (unsigned char)out[i] > 0x7e)
+			out[i] = '?';
+	}
+	return out;
+}
+
+/* "1 MiB", "64 KiB", "1000 bytes". */
+static char *
+size_text(size_t n)
+{
+	if (n >= MIB && n % MIB == 0)
+		return xasprintf("%zu MiB", n / MIB);
+	if (n >= KIB && n % KIB == 0)
+		return xasprintf("%zu KiB", n / KIB);
+	return xasprintf("%zu bytes", n);
+}
+
+/* Delta-seconds (RFC 9110 section 1.2.2): digits only; -1 otherwise. Huge
+ * values are capped rather than rejected, as the RFC asks. */
+static int64_t
+parse_seconds(const char *s)
+{
+	int64_t	 n = 0;
+
+	if (*s == '"')		/* max-age="60" is invalid but seen */
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	for (; isdigit((unsigned char)*s); s++) {
+		if (n < INT32_MAX)
+			n = n * 10 + (*s - '0');
+	}
+	if (*s == '"')
+		s++;
+	while (is_space(*s))
+		s++;
+	if (*s != '\0')
+		return -1;
+	return n > INT32_MAX ? INT32_MAX : n;
+}
+
+/* The max-age directive of a Cache-Control value (RFC 9111 section 5.2.2.1),
+ * or -1. Other directives, s-maxage included, do not concern a private
+ * client. */
+static int64_t
+parse_max_age(const char *value)
+{
+	const char	*p = value, *end;
+	char		*directive;
+	int64_t		 age = -1;
+
+	while (*p != '\0') {
+		end = strchr(p, ',');
+		if (end == NULL)
+			end = p + strlen(p);
+		directive = trimmed_copy(p, (size_t)(end - p));
+		if (strncasecmp(directive, "max-age", 7) == 0) {
+			const char *v = directive + 7;
+
+			while (is_space(*v))
+				v++;
+			if (*v == '=') {
+				v++;
+				while (is_space(*v))
+					v++;
+				age = parse_seconds(v);
+			}
+		}
+		free(directive);
+		p = *end == ',' ? end + 1 : end;
+	}
+	return age;
+}
+
+/* An HTTP-date (RFC 9110 section 5.6.7, all three forms) as seconds since
+ * the epoch, or -1. */
+static int64_t
+parse_http_date(const char *s)
+{
+	return (int64_t)curl_getdate(s, NULL);
+}
+
+/*
+ * Split a Content-Type value into its media type (lower case) and charset
+ * parameter (quotes and backslash escapes removed), RFC 9110 section 8.3.
+ */
+static void
+parse_content_type(const char *value, char **type, char **charset)
+{
+	const char	*p, *semi;
+	struct {
+		char	*name;
+		char	*value;
+	} param;
+
+	*type = NULL;
+	*charset = NULL;
+	semi = strchr(value, ';');
+	*type = trimmed_copy(value, semi != NULL ? (size_t)(semi - value) :
+	    strlen(value));
+	lower(*type);
+	if ((*type)[0] == '\0')
+		replace(type, NULL);
+	for (p = semi; p != NULL && *p == ';'; ) {
+		const char *eq, *start;
+
+		p++;
+		while (is_space(*p))
+			p++;
+		start = p;
+		eq = p;
+		while (*eq != '\0' && *eq != '=' && *eq != ';')
+			eq++;
+		if (*eq != '=') {
+			p = eq;
+			continue;
+		}
+		param.name = trimmed_copy(start, (size_t)(eq - start));
+		p = eq + 1;
+		while (is_space(*p))
+			p++;
+		if (*p == '"') {
+			char	*out;
+			size_t	 n = 0;
+
+			out = xmalloc(strlen(p) + 1);
+			for (p++; *p != '\0' && *p != '"'; p++) {
+				if (*p == '\\' && p[1] != '\0')
+					p++;
+				out[n++] = *p;
+			}
+			out[n] = '\0';
+			param.value = out;
+			if (*p == '"')
+				p++;
+			while (*p != '\0' && *p != ';')
+				p++;
+		} else {
+			start = p;
+			while (*p != '\0' && *p != ';')
+				p++;
+			param.value = trimmed_copy(start, (size_t)(p - start));
+		}
+		if (strcasecmp(param.name, "charset") == 0 &&
+		    param.value[0] != '\0' && *charset == NULL) {
+			*charset = param.value;
+			param.value = NULL;
+		}
+		free(param.name);
+		free(param.value);
+	}
+}
+
+static const char *
+reason_text(long code)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof reasons / sizeof reasons[0]; i++) {
+		if (reasons[i].code == code)
+			return reasons[i].text;
+	}
+	return NULL;
+}
+
+static bool
+is_redirect(long code)
+{
+	return code == 301 || code == 302 || code == 303 || code == 307 ||
+	    code == 308;
+}
+
+/* Response headers. */
+
+static void
+forget_response(struct transfer *t)
+{
+	replace(&t->reason, NULL);
+	replace(&t->etag, NULL);
+	replace(&t->last_modified, NULL);
+	replace(&t->content_type, NULL);
+	replace(&t->expires, NULL);
+	replace(&t->retry_after, NULL);
+	replace(&t->date, NULL);
+	replace(&t->location, NULL);
+	t->max_age = -1;
+	t->error_bytes = 0;
+}
+
+/*
+ * A status line: "HTTP/1.1 301 Moved Permanently", or "HTTP/2 301 " as
+ * libcurl writes it for HTTP/2 and 3. A final (non-1xx) response after an
+ * earlier final one means libcurl followed the earlier one as a redirect.
+ */
+static void
+status_line(struct transfer *t, const char *line, size_t len)
+{
+	const char	*p = line, *end = line + len;
+	long		 code = 0;
+	int		 digits = 0;
+
+	while (p < end && *p != ' ')
+		p++;
+	while (p < end && *p == ' ')
+		p++;
+	for (; p < end && digits < 3 && isdigit((unsigned char)*p); p++, digits++)
+		code = code * 10 + (*p - '0');
+	if (digits != 3)
+		return;
+	if (code < 200) {
+		/* 100 Continue, 103 Early Hints: their headers are not the
+		 * response's (RFC 9110 section 15.2). */
+		t->informational = true;
+		return;
+	}
+	t->informational = false;
+	if (t->seen_status && is_redirect(t->code)) {
+		t->redirects++;
+		if (t->code != 301 && t->code != 308)
+			t->all_permanent = false;
+	}
+	t->seen_status = true;
+	forget_response(t);
+	t->code = code;
+	t->reason = trimmed_copy(p, (size_t)(end - p));
+}
+
+static size_t
+header_callback(char *buffer, size_t size, size_t count, void *userdata)
+{
+	struct transfer	*t = userdata;
+	size_t		 len = size * count, name_len;
+	const char	*colon;
+	char		*value;
+
+	/* Trailers after a chunked body come here too; header() has seen
+	 * the response by then and its strings must stay as they are. */
+	if (t->info_built)
+		return len;
+	if (len >= 5 && strncmp(buffer, "HTTP/", 5) == 0) {
+		status_line(t, buffer, len);
+		return len;
+	}
+	/* Headers of an informational response, and continuation lines (the
+	 * obsolete line folding of RFC 9112 section 5.2), are ignored. */
+	if (t->informational || len == 0 || buffer[0] == ' ' ||
+	    buffer[0] == '\t')
+		return len;
+	colon = memchr(buffer, ':', len);
+	if (colon == NULL)
+		return len;
+	name_len = (size_t)(colon - buffer);
+	value = trimmed_copy(colon + 1, len - name_len - 1);
+
+#define IS(name) (name_len == sizeof(name) - 1 && \
+	    strncasecmp(buffer, name, name_len) == 0)
+	if (IS("ETag"))
+		replace(&t->etag, value);
+	else if (IS("Last-Modified"))
+		replace(&t->last_modified, value);
+	else if (IS("Content-Type"))
+		replace(&t->content_type, value);
+	else if (IS("Expires"))
+		replace(&t->expires, value);
+	else if (IS("Retry-After"))
+		replace(&t->retry_after, value);
+	else if (IS("Date"))
+		replace(&t->date, value);
+	else if (IS("Location"))
+		replace(&t->location, value);
+	else if (IS("Cache-Control")) {
+		int64_t age = parse_max_age(value);
+
+		if (age >= 0)
+			t->max_age = age;
+		free(value);
+	} else
+		free(value);
+#undef IS
+	return len;
+}
+
+/* Fill t->info from the response received so far. */
+static void
+build_info(struct transfer *t)
+{
+	struct fetch_response_info	*info = &t->info;
+	char				*url = NULL;
+	int64_t				 base, when;
+
+	if (t->info_built)
+		return;
+	t->info_built = true;
+	memset(info, 0, sizeof *info);
+	info->status = t->seen_status ? t->code : 0;
+	curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &url);
+	t->info_url = xstrdup(url != NULL ? url : t->url);
+	info->url = t->info_url;
+	if (t->content_type != NULL)
+		parse_content_type(t->content_type, &t->info_type,
+		    &t->info_charset);
+	info->content_type = t->info_type;
+	info->charset = t->info_charset;
+	info->etag = t->etag;
+	info->last_modified = t->last_modified;
+	info->max_age = t->max_age;
+
+	/* Measure dates against the server's own clock when it says what
+	 * time it is, so that a skewed clock on either side does not matter. */
+	base = -1;
+	if (t->date != NULL)
+		base = parse_http_date(t->date);
+	if (base < 0)
+		base = (int64_t)time(NULL);
+	info->expires_in = -1;
+	if (t->expires != NULL) {
+		when = parse_http_date(t->expires);
+		info->expires_in = when < 0 || when < base ? 0 : when - base;
+	}
+	info->retry_after = -1;
+	if (t->retry_after != NULL) {
+		info->retry_after = parse_seconds(t->retry_after);
+		if (info->retry_after < 0) {
+			when = parse_http_date(t->retry_after);
+			if (when >= 0)
+				info->retry_after = when < base ? 0 : when - base;
+		}
+	}
+	info->redirects = t->redirects;
+	info->permanent_redirect = t->redirects > 0 && t->all_permanent;
+	info->permanent_url = info->permanent_redirect ? info->url : NULL;
+}
+
+/* Call header() once; returns its answer. */
+static int
+call_header(struct transfer *t)
+{
+	struct fetch	*f = t->fetch;
+
+	build_info(t);
+	if (t->header_called)
+		return 0;
+	t->header_called = true;
+	if (f->callbacks.header == NULL)
+		return 0;
+	return f->callbacks.header(t->ctx, &t->info) == -1 ? -1 : 0;
+}
+
+/*
+ * The body, decoded by libcurl. Only a 2xx response's body goes on to the
+ * caller (without a status line this is a file:// URL). Returning anything
+ * but len makes libcurl stop with CURLE_WRITE_ERROR; the flags say why.
+ */
+static size_t
+write_callback(char *bytes, size_t size, size_t count, void *userdata)
+{
+	struct transfer	*t = userdata;
+	struct fetch	*f = t->fetch;
+	size_t		 len = size * count;
+
+	if (t->seen_status && (t->code < 200 || t->code > 299)) {
+		/* The body of a redirect libcurl follows, or an error page. */
+		t->error_bytes += len;
+		if (t->code >= 400 && t->error_bytes > ERROR_BODY_MAX) {
+			t->error_body_cut = true;
+			return 0;
+		}
+		return len;
+	}
+	if (len == 0)
+		return 0;
+	if (call_header(t) == -1) {
+		t->aborted = true;
+		return 0;
+	}
+	/* The cap is on decoded bytes, so a small gzip body that inflates
+	 * without end (a "gzip bomb") is stopped too. */
+	if (f->options.max_body != 0 &&
+	    (t->body_bytes + len > f->options.max_body ||
+	    t->body_bytes + len < t->body_bytes)) {
+		t->too_large = true;
+		return 0;
+	}
+	t->body_bytes += len;
+	if (f->callbacks.data != NULL &&
+	    f->callbacks.data(t->ctx, bytes, len) == -1) {
+		t->aborted = true;
+		return 0;
+	}
+	return len;
+}
+
+/* Transfers. */
+
+static void
+transfer_free(struct transfer *t)
+{
+	if (t->easy != NULL)
+		curl_easy_cleanup(t->easy);
+	curl_slist_free_all(t->headers);
+	forget_response(t);
+	free(t->url);
+	free(t->host);
+	free(t->scheme);
+	free(t->request_last_modified);
+	free(t->info_url);
+	free(t->info_type);
+	free(t->info_charset);
+	free(t->message);
+	free(t);
+}
+
+/* The lower-case host and scheme of url, "" when it does not parse (libcurl
+ * then fails the transfer with a message of its own). */
+static void
+split_url(const char *url, char **scheme, char **host)
+{
+	CURLU	*u;
+	char	*part;
+
+	*scheme = NULL;
+	*host = NULL;
+	u = curl_url();
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, url,
+	    CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK) {
+		if (curl_url_get(u, CURLUPART_SCHEME, &part, 0) == CURLUE_OK) {
+			*scheme = xstrdup(part);
+			curl_free(part);
+		}
+		if (curl_url_get(u, CURLUPART_HOST, &part, 0) == CURLUE_OK) {
+			*host = xstrdup(part);
+			curl_free(part);
+		}
+	}
+	curl_url_cleanup(u);
+	if (*scheme == NULL)
+		*scheme = xstrdup("");
+	if (*host == NULL)
+		*host = xstrdup("");
+	lower(*scheme);
+	lower(*host);
+}
+
+void
+fetch_add(struct fetch *f, const struct fetch_request *request)
+{
+	struct transfer	*t;
+
+	t = xcalloc(1, sizeof *t);
+	t->fetch = f;
+	t->url = xstrdup(request->url != NULL ? request->url : "");
+	t->ctx = request->ctx;
+	t->max_age = -1;
+	t->all_permanent = true;
+	split_url(t->url, &t->scheme, &t->host);
+
+	/* Validators go back verbatim (RFC 9110 sections 13.1.2 and 13.1.3:
+	 * the client should send Last-Modified exactly as received). */
+	if (request->etag != NULL && request->etag[0] != '\0' &&
+	    header_safe(request->etag)) {
+		char *h = xasprintf("If-None-Match: %s", request->etag);
+
+		t->headers = curl_slist_append(t->headers, h);
+		free(h);
+	}
+	if (request->last_modified != NULL &&
+	    request->last_modified[0] != '\0' &&
+	    header_safe(request->last_modified)) {
+		char *h = xasprintf("If-Modified-Since: %s",
+		    request->last_modified);
+
+		t->headers = curl_slist_append(t->headers, h);
+		free(h);
+		t->request_last_modified = xstrdup(request->last_modified);
+	}
+	if (f->options.accept != NULL && header_safe(f->options.accept)) {
+		char *h = xasprintf("Accept: %s", f->options.accept);
+
+		t->headers = curl_slist_append(t->headers, h);
+		free(h);
+	}
+	list_append(&f->queued, t);
+}
+
+size_t
+fetch_pending(const struct fetch *f)
+{
+	return f->queued.count + f->active.count;
+}
+
+/* Set up t's easy handle and add it to the multi handle; -1 on failure. */
+static int
+start(struct fetch *f, struct transfer *t)
+{
+	const struct fetch_options	*o = &f->options;
+	CURL				*e;
+
+	e = t->easy = curl_easy_init();
+	if (e == NULL)
+		return -1;
+	curl_easy_setopt(e, CURLOPT_URL, t->url);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, t);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_SHARE, f->share);
+
+	/* file:// only as the URL the user gave; a server may redirect to
+	 * http and https alone, never to a local file. */
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, o->max_redirects);
+
+	/* "" offers every encoding this libcurl can decode. */
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_USERAGENT, f->user_agent);
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	/* A proxy's "200 Connection established" is not the response. */
+	curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, o->connect_timeout);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT, o->total_timeout);
+	if (o->low_speed_limit > 0 && o->low_speed_time > 0) {
+		curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, o->low_speed_limit);
+		curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, o->low_speed_time);
+	}
+
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, header_callback);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, write_callback);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
+
+	/* A local file has no server to send If-Modified-Since to; libcurl
+	 * compares the file's time itself. */
+	if (strcmp(t->scheme, "file") == 0 && t->request_last_modified != NULL) {
+		int64_t since = parse_http_date(t->request_last_modified);
+
+		if (since >= 0) {
+			curl_easy_setopt(e, CURLOPT_TIMECONDITION,
+			    (long)CURL_TIMECOND_IFMODSINCE);
+			curl_easy_setopt(e, CURLOPT_TIMEVALUE_LARGE,
+			    (curl_off_t)since);
+		}
+	}
+
+	if (curl_multi_add_handle(f->multi, e) != CURLM_OK)
+		return -1;
+	return 0;
+}
+
+/* The effective URL's host and port, for messages. */
+static char *
+where(struct transfer *t, bool with_port)
+{
+	char	*url = NULL, *host = NULL, *port = NULL, *out;
+	CURLU	*u;
+
+	curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &url);
+	u = curl_url();
+	if (u != NULL && curl_url_set(u, CURLUPART_URL,
+	    url != NULL ? url : t->url, CURLU_GUESS_SCHEME) == CURLUE_OK) {
+		curl_url_get(u, CURLUPART_HOST, &host, 0);
+		curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
+	}
+	if (host == NULL)
+		out = xstrdup(t->host);
+	else if (with_port && port != NULL)
+		out = xasprintf("%s port %s", host, port);
+	else
+		out = xstrdup(host);
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return out;
+}
+
+/* The decoded path of a file:// URL, for messages. */
+static char *
+file_path(struct transfer *t)
+{
+	char	*path = NULL, *out;
+	CURLU	*u;
+
+	u = curl_url();
+	if (u != NULL && curl_url_set(u, CURLUPART_URL, t->url, 0) == CURLUE_OK)
+		curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE);
+	out = server_text(path != NULL ? path : t->url);
+	curl_free(path);
+	curl_url_cleanup(u);
+	return out;
+}
+
+/* "HTTP 404 Not Found", with the standard phrase when there is one. */
+static char *
+http_text(struct transfer *t)
+{
+	const char	*reason = reason_text(t->code);
+	char		*text, *out;
+
+	if (reason != NULL)
+		return xasprintf("HTTP %ld %s", t->code, reason);
+	if (t->reason != NULL && t->reason[0] != '\0') {
+		text = server_text(t->reason);
+		out = xasprintf("HTTP %ld %s", t->code, text);
+		free(text);
+		return out;
+	}
+	return xasprintf("HTTP %ld", t->code);
+}
+
+/* libcurl's own message, or its text for the code. */
+static char *
+curl_text(struct transfer *t, CURLcode res)
+{
+	if (t->errbuf[0] != '\0')
+		return server_text(t->errbuf);
+	return xstrdup(curl_easy_strerror(res));
+}
+
+/* An outcome decided by the final HTTP status. */
+static enum fetch_status
+classify_http(struct transfer *t, const struct fetch_response_info *info)
+{
+	enum fetch_status	 status;
+	char			*text;
+
+	text = http_text(t);
+	if (t->code >= 200 && t->code <= 299)
+		status = FETCH_OK;
+	else if (t->code == 304)
+		status = FETCH_NOT_MODIFIED;
+	else if (t->code == 410)
+		status = FETCH_GONE;
+	else if (t->code == 429 ||
+	    (t->code == 503 && info->retry_after >= 0))
+		status = FETCH_RATE_LIMITED;
+	else
+		status = FETCH_HTTP_ERROR;
+	if (status == FETCH_RATE_LIMITED && info->retry_after >= 0) {
+		t->message = xasprintf("%s, retry after %lld s", text,
+		    (long long)info->retry_after);
+		free(text);
+	} else
+		t->message = text;
+	return status;
+}
+
+/* An outcome libcurl reported as an error. */
+static enum fetch_status
+classify_curl(struct transfer *t, CURLcode res)
+{
+	const struct fetch_options	*o = &t->fetch->options;
+	enum fetch_status		 status;
+	curl_off_t			 elapsed = 0, connected = 0;
+	long				 os_errno = 0;
+	char				*place, *text, *target = NULL;
+
+	text = curl_text(t, res);
+	switch (res) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+		status = FETCH_DNS;
+		place = where(t, false);
+		t->message = xasprintf("could not resolve host %s", place);
+		free(place);
+		break;
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		status = FETCH_DNS;
+		t->message = xasprintf("could not resolve proxy: %s", text);
+		break;
+	case CURLE_COULDNT_CONNECT:
+		status = FETCH_CONNECT;
+		place = where(t, true);
+		curl_easy_getinfo(t->easy, CURLINFO_OS_ERRNO, &os_errno);
+		if (os_errno != 0) {
+			t->message = xasprintf("could not connect to %s: %s",
+			    place, strerror((int)os_errno));
+		} else
+			t->message = xasprintf("could not connect to %s", place);
+		free(place);
+		break;
+	case CURLE_OPERATION_TIMEDOUT:
+		/*
+		 * One code for three limits. libcurl's low-speed message is
+		 * the surest sign; failing that, time spent tells the total
+		 * limit apart, and a missing connection the connect limit.
+		 */
+		curl_easy_getinfo(t->easy, CURLINFO_TOTAL_TIME_T, &elapsed);
+		curl_easy_getinfo(t->easy, CURLINFO_CONNECT_TIME_T, &connected);
+		if (strstr(t->errbuf, "too slow") != NULL) {
+			status = FETCH_TOO_SLOW;
+		} else if (o->total_timeout > 0 &&
+		    elapsed >= (curl_off_t)o->total_timeout * 1000000 - 500000) {
+			status = FETCH_TIMED_OUT;
+		} else if (connected == 0) {
+			status = FETCH_TIMED_OUT;
+			place = where(t, true);
+			t->message = xasprintf("could not connect to %s within "
+			    "%ld s", place, o->connect_timeout);
+			free(place);
+			break;
+		} else
+			status = FETCH_TOO_SLOW;
+		if (status == FETCH_TIMED_OUT)
+			t->message = xasprintf("timed out after %ld s",
+			    o->total_timeout);
+		else
+			t->message = xasprintf("too slow: under %ld bytes/s "
+			    "for %ld s", o->low_speed_limit, o->low_speed_time);
+		break;
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CRL_BADFILE:
+	case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_SSL_INVALIDCERTSTATUS:
+	case CURLE_SSL_ENGINE_NOTFOUND:
+	case CURLE_SSL_ENGINE_SETFAILED:
+	case CURLE_SSL_ENGINE_INITFAILED:
+	case CURLE_SSL_SHUTDOWN_FAILED:
+	case CURLE_SSL_CLIENTCERT:
+	case CURLE_USE_SSL_FAILED:
+		status = FETCH_TLS;
+		place = where(t, false);
+		t->message = xasprintf("TLS %s with %s: %s",
+		    res == CURLE_PEER_FAILED_VERIFICATION ?
+		    "certificate not trusted" : "failure", place, text);
+		free(place);
+		break;
+	case CURLE_TOO_MANY_REDIRECTS:
+		status = FETCH_REDIRECT_REFUSED;
+		t->message = xasprintf("too many redirects (more than %ld)",
+		    o->max_redirects);
+		break;
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		if (t->seen_status && is_redirect(t->code)) {
+			status = FETCH_REDIRECT_REFUSED;
+			curl_easy_getinfo(t->easy, CURLINFO_REDIRECT_URL, &target);
+			if (target == NULL)
+				target = t->location;
+			place = server_text(target != NULL ? target : "?");
+			t->message = xasprintf("redirect to %s refused: only "
+			    "http and https are followed", place);
+			free(place);
+		} else {
+			status = FETCH_OTHER;
+			t->message = xstrdup("URL scheme not supported (only "
+			    "http, https and file)");
+		}
+		break;
+	case CURLE_PARTIAL_FILE:
+		status = FETCH_NETWORK;
+		t->message = xstrdup("connection closed before the end of the "
+		    "body");
+		break;
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+		status = FETCH_NETWORK;
+		curl_easy_getinfo(t->easy, CURLINFO_OS_ERRNO, &os_errno);
+		if (os_errno != 0)
+			t->message = xasprintf("connection lost: %s",
+			    strerror((int)os_errno));
+		else
+			t->message = xasprintf("connection lost: %s", text);
+		break;
+	case CURLE_GOT_NOTHING:
+		status = FETCH_NETWORK;
+		t->message = xstrdup("server closed the connection without "
+		    "replying");
+		break;
+	case CURLE_HTTP2:
+	case CURLE_HTTP2_STREAM:
+	case CURLE_HTTP3:
+	case CURLE_QUIC_CONNECT_ERROR:
+		status = FETCH_NETWORK;
+		t->message = xasprintf("connection lost: %s", text);
+		break;
+	case CURLE_URL_MALFORMAT:
+		status = FETCH_OTHER;
+		t->message = xstrdup("malformed URL");
+		break;
+	case CURLE_FILE_COULDNT_READ_FILE:
+		status = FETCH_OTHER;
+		place = file_path(t);
+		t->message = xasprintf("could not read file %s", place);
+		free(place);
+		break;
+	case CURLE_BAD_CONTENT_ENCODING:
+		status = FETCH_OTHER;
+		t->message = xasprintf("could not decode the body: %s", text);
+		break;
+	default:
+		status = FETCH_OTHER;
+		t->message = xstrdup(text);
+		break;
+	}
+	free(text);
+	return status;
+}
+
+/*
+ * The outcome of a finished transfer. What we stopped ourselves comes first;
+ * then a final status that settles it whatever became of the body (an error
+ * page cut short is still that error); then libcurl's verdict.
+ */
+static enum fetch_status
+classify(struct transfer *t, CURLcode res, bool have_info)
+{
+	const struct fetch_options	*o = &t->fetch->options;
+	long				 unmet = 0;
+	char				*size;
+
+	if (t->too_large) {
+		size = size_text(o->max_body);
+		t->message = xasprintf("body larger than %s", size);
+		free(size);
+		return FETCH_TOO_LARGE;
+	}
+	if (t->aborted) {
+		t->message = xstrdup("aborted");
+		return FETCH_ABORTED;
+	}
+	if (t->seen_status && have_info && (res == CURLE_OK ||
+	    t->error_body_cut || t->code == 304 || t->code >= 400))
+		return classify_http(t, &t->info);
+	if (res != CURLE_OK)
+		return classify_curl(t, res);
+
+	/* No status line and no error: a local file. */
+	curl_easy_getinfo(t->easy, CURLINFO_CONDITION_UNMET, &unmet);
+	if (unmet) {
+		t->message = xstrdup("file not modified");
+		return FETCH_NOT_MODIFIED;
+	}
+	t->message = xstrdup("file read");
+	return FETCH_OK;
+}
+
+/* Report a finished (or never started) transfer and free it. */
+static void
+finish(struct fetch *f, struct transfer *t, CURLcode res)
+{
+	struct fetch_result	 result;
+	bool			 have_info;
+
+	list_remove(&f->active, t);
+	if (t->easy != NULL)
+		curl_multi_remove_handle(f->multi, t->easy);
+
+	/* A response arrived when there was a status line, or a local file
+	 * was read (or found unchanged). */
+	have_info = t->easy != NULL && (t->seen_status || res == CURLE_OK);
+	if (have_info) {
+		build_info(t);
+		if (!t->seen_status && t->info.last_modified == NULL)
+			t->info.last_modified = t->request_last_modified;
+		if (!t->header_called && !t->aborted && !t->too_large)
+			call_header(t);
+	}
+
+	memset(&result, 0, sizeof result);
+	if (t->easy == NULL) {
+		result.status = FETCH_OTHER;
+		t->message = xstrdup("could not start the transfer");
+	} else
+		result.status = classify(t, res, have_info);
+	result.http_status = t->seen_status ? t->code : 0;
+	result.message = t->message;
+	result.body_bytes = t->body_bytes;
+	result.info = have_info ? &t->info : NULL;
+	if (f->callbacks.done != NULL)
+		f->callbacks.done(t->ctx, &result);
+	transfer_free(t);
+}
+
+/* Start queued transfers, first come first served, while slots are free
+ * under the total cap and under the cap of their host. */
+static void
+admit(struct fetch *f)
+{
+	struct transfer	*t, *next, *a;
+	size_t		 same;
+
+	for (t = f->queued.first; t != NULL; t = next) {
+		next = t->next;
+		if (f->active.count >= (size_t)f->options.max_total)
+			break;
+		same = 0;
+		for (a = f->active.first; a != NULL; a = a->next) {
+			if (strcmp(a->host, t->host) == 0)
+				same++;
+		}
+		if (t->host[0] != '\0' &&
+		    same >= (size_t)f->options.max_per_host)
+			continue;
+		list_remove(&f->queued, t);
+		list_append(&f->active, t);
+		if (start(f, t) == -1) {
+			if (t->easy != NULL) {
+				curl_easy_cleanup(t->easy);
+				t->easy = NULL;
+			}
+			finish(f, t, CURLE_FAILED_INIT);
+		}
+	}
+}
+
+/* Report every transfer libcurl has finished. */
+static void
+collect(struct fetch *f)
+{
+	CURLMsg		*msg;
+	struct transfer	*t;
+	CURLcode	 res;
+	int		 left;
+
+	while ((msg = curl_multi_info_read(f->multi, &left)) != NULL) {
+		if (msg->msg != CURLMSG_DONE)
+			continue;
+		res = msg->data.result;
+		t = NULL;
+		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
+		if (t != NULL)
+			finish(f, t, res);
+	}
+}
+
+int
+fetch_step(struct fetch *f, int timeout_ms, int extra_fd, bool *extra_ready)
+{
+	struct curl_waitfd	 wait_fd;
+	struct pollfd		 pfd;
+	int			 running, ready;
+
+	if (extra_ready != NULL)
+		*extra_ready = false;
+	admit(f);
+	if (f->active.count > 0) {
+		if (curl_multi_perform(f->multi, &running) != CURLM_OK)
+			return -1;
+		collect(f);
+		admit(f);
+	}
+	if (f->active.count == 0 && extra_fd < 0)
+		return 0;
+
+	memset(&wait_fd, 0, sizeof wait_fd);
+	wait_fd.fd = extra_fd;
+	wait_fd.events = CURL_WAIT_POLLIN;
+	if (curl_multi_poll(f->multi, extra_fd >= 0 ? &wait_fd : NULL,
+	    extra_fd >= 0 ? 1 : 0, timeout_ms, &ready) != CURLM_OK)
+		return -1;
+
+	/* libcurl reports POLLIN alone; ask again so that a hang-up (stdin
+	 * closed) wakes the caller too instead of spinning. */
+	if (extra_fd >= 0 && extra_ready != NULL) {
+		pfd.fd = extra_fd;
+		pfd.events = POLLIN;
+		pfd.revents = 0;
+		if (poll(&pfd, 1, 0) > 0 &&
+		    (pfd.revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)))
+			*extra_ready = true;
+	}
+
+	if (f->active.count > 0) {
+		if (curl_multi_perform(f->multi, &running) != CURLM_OK)
+			return -1;
+		collect(f);
+	}
+	return 0;
+}
+
+int
+fetch_run(struct fetch *f)
+{
+	while (fetch_pending(f) > 0) {
+		if (fetch_step(f, 1000, -1, NULL) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+struct fetch *
+fetch_new(const struct fetch_options *options,
+    const struct fetch_callbacks *callbacks)
+{
+	struct fetch	*f;
+
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return NULL;
+	f = xcalloc(1, sizeof *f);
+	if (options != NULL)
+		f->options = *options;
+	else
+		fetch_options_default(&f->options);
+	if (f->options.max_total < 1)
+		f->options.max_total = 1;
+	if (f->options.max_per_host < 1)
+		f->options.max_per_host = 1;
+	if (f->options.max_redirects < 0)
+		f->options.max_redirects = 0;
+	if (f->options.user_agent != NULL)
+		f->user_agent = xstrdup(f->options.user_agent);
+	else if (PACKAGE_URL[0] != '\0')
+		f->user_agent = xstrdup("tidings/" PACKAGE_VERSION " (+"
+		    PACKAGE_URL ")");
+	else
+		f->user_agent = xstrdup("tidings/" PACKAGE_VERSION);
+	f->options.user_agent = f->user_agent;
+	if (f->options.accept != NULL)
+		f->accept = xstrdup(f->options.accept);
+	f->options.accept = f->accept;
+	if (callbacks != NULL)
+		f->callbacks = *callbacks;
+
+	f->multi = curl_multi_init();
+	f->share = curl_share_init();
+	if (f->multi == NULL || f->share == NULL) {
+		fetch_free(&f);
+		return NULL;
+	}
+	/* The multi handle already shares connections and the DNS cache
+	 * among its transfers; TLS sessions need a share handle. */
+	curl_share_setopt(f->share, CURLSHOPT_SHARE,
+	    CURL_LOCK_DATA_SSL_SESSION);
+	/* Caps for redirects to other hosts; our queue enforces them for the
+	 * first request of every transfer. */
+	curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+	    (long)f->options.max_total);
+	curl_multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+	    (long)f->options.max_per_host);
+	return f;
+}
+
+void
+fetch_free(struct fetch **fp)
+{
+	struct fetch	*f;
+	struct transfer	*t;
+
+	if (fp == NULL || *fp == NULL)
+		return;
+	f = *fp;
+	*fp = NULL;
+	while ((t = f->active.first) != NULL) {
+		list_remove(&f->active, t);
+		if (t->easy != NULL && f->multi != NULL)
+			curl_multi_remove_handle(f->multi, t->easy);
+		transfer_free(t);
+	}
+	while ((t = f->queued.first) != NULL) {
+		list_remove(&f->queued, t);
+		transfer_free(t);
+	}
+	if (f->multi != NULL)
+		curl_multi_cleanup(f->multi);
+	if (f->share != NULL)
+		curl_share_cleanup(f->share);
+	free(f->user_agent);
+	free(f->accept);
+	free(f);
+	curl_global_cleanup();
+}

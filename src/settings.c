@@ -1,0 +1,153 @@
+/* settings.c: the config file reader and the default paths. What each
+ * option means is in options.c; who uses a setting is up to the commands. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "settings.h"
+#include "xmalloc.h"
+
+void
+settings_init(struct settings *s)
+{
+	char err[160];
+	size_t i;
+
+	for (i = 0; i < OPT_COUNT; i++) {
+		const struct option_def *def = &options_table[i];
+
+		s->string[i] = NULL;
+		s->number[i] = 0;
+		if (def->type == OPTION_STRING)
+			s->string[i] = xstrdup(def->default_value);
+		else
+			options_parse_value(def, def->default_value, &s->number[i], err, sizeof(err));
+	}
+}
+
+void
+settings_free(struct settings *s)
+{
+	size_t i;
+
+	for (i = 0; i < OPT_COUNT; i++) {
+		free(s->string[i]);
+		s->string[i] = NULL;
+	}
+}
+
+static char *
+trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\n'))
+		*--end = '\0';
+	return s;
+}
+
+/* One line: "name value", "name = value", '#' comments, quoted values. */
+static int
+load_line(struct settings *s, char *line, char *err, size_t errsize)
+{
+	const struct option_def *def;
+	char *name, *value, *end;
+	long long number;
+
+	line = trim(line);
+	if (*line == '\0' || *line == '#')
+		return 0;
+	name = line;
+	value = name + strcspn(name, " \t=");
+	if (*value != '\0') {
+		*value++ = '\0';
+		value = trim(value);
+		if (*value == '=')
+			value = trim(value + 1);
+	}
+	if ((def = options_find(name)) == NULL) {
+		snprintf(err, errsize, "unknown setting '%s'", name);
+		return -1;
+	}
+	if (*value == '"') {
+		end = strrchr(value + 1, '"');
+		if (end == NULL) {
+			snprintf(err, errsize, "%s: missing closing quote", name);
+			return -1;
+		}
+		*end = '\0';
+		value++;
+	} else if ((end = strstr(value, " #")) != NULL) {
+		*end = '\0';
+		value = trim(value);
+	}
+	if (options_parse_value(def, value, &number, err, errsize) != 0)
+		return -1;
+	if (def->type == OPTION_STRING) {
+		free(s->string[def - options_table]);
+		s->string[def - options_table] = xstrdup(value);
+	} else
+		s->number[def - options_table] = number;
+	return 0;
+}
+
+int
+settings_load(struct settings *s, const char *path, bool must_exist, char **error)
+{
+	char *line = NULL, err[256];
+	size_t cap = 0;
+	unsigned long lineno = 0;
+	FILE *fp;
+	int rc = 0;
+
+	*error = NULL;
+	if ((fp = fopen(path, "r")) == NULL) {
+		if ((errno == ENOENT || errno == ENOTDIR) && !must_exist)
+			return 0;
+		*error = xasprintf("cannot read config %s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (getline(&line, &cap, fp) != -1) {
+		lineno++;
+		if (load_line(s, line, err, sizeof(err)) != 0) {
+			*error = xasprintf("%s, line %lu: %s", path, lineno, err);
+			rc = -1;
+			break;
+		}
+	}
+	free(line);
+	fclose(fp);
+	return rc;
+}
+
+static char *
+xdg_path(const char *variable, const char *fallback, const char *file)
+{
+	const char *dir = getenv(variable), *home;
+
+	/* XDG: a relative value is invalid and must be ignored. */
+	if (dir != NULL && dir[0] == '/')
+		return xasprintf("%s/tidings/%s", dir, file);
+	if ((home = getenv("HOME")) == NULL || home[0] == '\0')
+		return NULL;
+	return xasprintf("%s/%s/tidings/%s", home, fallback, file);
+}
+
+char *
+settings_default_config_path(void)
+{
+	return xdg_path("XDG_CONFIG_HOME", ".config", "config");
+}
+
+char *
+settings_default_db_path(void)
+{
+	return xdg_path("XDG_DATA_HOME", ".local/share", "tidings.db");
+}

@@ -1,0 +1,136 @@
+/* store-internal.h: what the store's files (store.c: open, schema, feeds;
+ * store-items.c: items, queries, retention) share. Not for other modules. */
+#ifndef TIDINGS_STORE_INTERNAL_H
+#define TIDINGS_STORE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+/* Every fixed statement the store runs, prepared on first use and kept until
+ * store_close. Each file keeps the SQL of its own statements. */
+enum store_statement {
+	STMT_BEGIN,
+	STMT_COMMIT,
+	STMT_ROLLBACK,
+	STMT_SAVEPOINT,
+	STMT_RELEASE,
+	STMT_ROLLBACK_TO,
+
+	STMT_FEED_INSERT,
+	STMT_FEED_DELETE,
+	STMT_FEED_GET,
+	STMT_FEED_ALL,
+	STMT_FEED_BY_URL,
+	STMT_FEED_BY_NAME,
+	STMT_FEED_BY_NAME_NOCASE,
+	STMT_FEED_FETCH_STATE,
+	STMT_FEED_SET_URL,
+	STMT_FEED_SET_USER_TITLE,
+	STMT_FEED_SET_INTERVAL,
+	STMT_FEED_META,
+	STMT_FEED_EXISTS,
+	STMT_TAGS_DELETE,
+	STMT_TAG_INSERT,
+
+	STMT_ITEM_FIND,
+	STMT_ITEM_INSERT,
+	STMT_ITEM_UPDATE,
+	STMT_ITEM_GET,
+	STMT_ITEM_EXISTS,
+	STMT_SEARCH_INSERT,
+	STMT_SEARCH_DELETE,
+	STMT_ENCLOSURES_GET,
+	STMT_ENCLOSURES_DELETE,
+	STMT_ENCLOSURE_INSERT,
+	STMT_TOMBSTONE_FIND,
+	STMT_TOMBSTONE_TOUCH,
+	STMT_TOMBSTONE_EXPIRE,
+	STMT_PRUNE_REMEMBER_FEED,
+	STMT_PRUNE_DELETE_FEED,
+	STMT_PRUNE_REMEMBER_ALL,
+	STMT_PRUNE_DELETE_ALL,
+	STMT_MARK_ITEM,
+	STMT_MARK_FEED,
+	STMT_MARK_TAG,
+	STMT_MARK_ALL,
+	STMT_STAR_ITEM,
+	STMT_COUNT_FEED,
+	STMT_COUNT_TAG,
+	STMT_COUNT_ALL,
+
+	STMT_COUNT
+};
+
+/* Item queries are built from the filter's shape (which constraints it has)
+ * and cached per shape, so they too are prepared once per store. */
+#define STORE_SHAPE_BITS 7
+#define STORE_SHAPES (1 << STORE_SHAPE_BITS)
+
+/* A search index entry waiting for the end of the transaction. */
+struct search_entry {
+	int64_t	 id;
+	bool	 replace;	/* delete the old entry first */
+	char	*title;
+	char	*author;
+	char	*summary;	/* plain text */
+	char	*content;	/* plain text */
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	char		*error;
+	int64_t		 now;	/* fixed time, or 0 for the clock */
+	sqlite3_stmt	*statements[STMT_COUNT];
+	sqlite3_stmt	*item_rows[STORE_SHAPES];
+	sqlite3_stmt	*item_counts[STORE_SHAPES];
+
+	/* Inside a transaction, search entries are written at the end: FTS5
+	 * writes its pending index out as a new segment whenever a statement
+	 * opens a statement journal (as every INSERT into items does, for its
+	 * triggers), so interleaving the two cut the index into one segment
+	 * per item and made inserts slow. */
+	struct search_entry *pending;
+	size_t		 n_pending;
+	size_t		 pending_size;	/* allocated entries */
+};
+
+/* Write the pending search entries (before COMMIT, and before anything
+ * that reads the index or deletes items); drop them (on ROLLBACK). */
+int store_flush_search(struct store *s);
+void store_discard_search(struct store *s);
+
+/* The statement id, prepared from sql on first use, else reset with its
+ * bindings cleared. NULL (and the store's error set) if it cannot be
+ * prepared. Callers sqlite3_reset it when done, so that no read
+ * transaction stays open (in WAL that would pin an old snapshot). */
+sqlite3_stmt *store_statement(struct store *s, enum store_statement id, const char *sql);
+
+/* Prepare sql into *slot on first use (as store_statement). */
+sqlite3_stmt *store_prepare(struct store *s, sqlite3_stmt **slot, const char *sql);
+
+void store_set_error(struct store *s, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* "what: SQLite's message" */
+void store_set_db_error(struct store *s, const char *what);
+
+/* Nestable atomic sections (SQL savepoints): inside store_begin they nest,
+ * outside they are a transaction of their own. */
+int store_savepoint(struct store *s);
+int store_release(struct store *s);
+void store_rollback_savepoint(struct store *s);
+
+/* Bind a date, NULL for DATE_NONE; read one back. */
+int store_bind_date(sqlite3_stmt *st, int index, int64_t date);
+int64_t store_column_date(sqlite3_stmt *st, int column);
+/* A column's text as an owned string, NULL for SQL NULL. */
+char *store_column_strdup(sqlite3_stmt *st, int column);
+/* Run a statement expected to finish in one step (an INSERT, UPDATE,
+ * DELETE); resets it. -1 with the store's error set on failure. */
+int store_step_done(struct store *s, sqlite3_stmt *st, const char *what);
+
+#endif
