@@ -41,6 +41,10 @@ struct fetch;
 struct fetch_options {
 	int	 max_total;		/* transfers at once; default 16 */
 	int	 max_per_host;		/* at once per host name; default 4 */
+	/* max_per_host is politeness towards other people's servers, so by
+	 * default it is not applied to loopback hosts (localhost, 127/8,
+	 * ::1): set this to apply it there too. */
+	bool	 cap_loopback;
 	long	 connect_timeout;	/* seconds, name lookup included; 10 */
 	long	 total_timeout;		/* seconds for a whole transfer; 60 */
 	/* A transfer under low_speed_limit bytes per second for

@@ -1153,6 +1153,20 @@ finish(struct fetch *f, struct transfer *t, CURLcode res)
 	transfer_free(t);
 }
 
+/* The per-host cap is politeness towards other people's servers. Loopback
+ * is this machine (a local feed bridge, a test server): there only the
+ * total cap applies. */
+static bool
+is_loopback(const char *host)
+{
+	size_t len = strlen(host);
+
+	return strcmp(host, "localhost") == 0 ||
+	    (len > 10 && strcmp(host + len - 10, ".localhost") == 0) ||
+	    strncmp(host, "127.", 4) == 0 || strcmp(host, "::1") == 0 ||
+	    strcmp(host, "[::1]") == 0;
+}
+
 /* Start queued transfers, first come first served, while slots are free
  * under the total cap and under the cap of their host. */
 static void
@@ -1171,6 +1185,7 @@ admit(struct fetch *f)
 				same++;
 		}
 		if (t->host[0] != '\0' &&
+		    (f->options.cap_loopback || !is_loopback(t->host)) &&
 		    same >= (size_t)f->options.max_per_host)
 			continue;
 		list_remove(&f->queued, t);
@@ -1303,12 +1318,11 @@ fetch_new(const struct fetch_options *options,
 	 * among its transfers; TLS sessions need a share handle. */
 	curl_share_setopt(f->share, CURLSHOPT_SHARE,
 	    CURL_LOCK_DATA_SSL_SESSION);
-	/* Caps for redirects to other hosts; our queue enforces them for the
-	 * first request of every transfer. */
+	/* Our queue enforces both caps when a transfer starts; libcurl only
+	 * caps the total, since its per-host cap would also hold back the
+	 * loopback transfers our queue lets through. */
 	curl_multi_setopt(f->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
 	    (long)f->options.max_total);
-	curl_multi_setopt(f->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
-	    (long)f->options.max_per_host);
 	return f;
 }
 

@@ -16,7 +16,7 @@ const struct option_def options_table[OPT_COUNT] = {
 	[OPT_MAX_CONNECTIONS] = { "max-connections", OPTION_INT, "16", 1, 64,
 	    "transfers at once during a refresh" },
 	[OPT_MAX_PER_HOST] = { "max-per-host", OPTION_INT, "4", 1, 16,
-	    "transfers at once to one host" },
+	    "transfers at once to one host (loopback hosts excepted)" },
 	[OPT_CONNECT_TIMEOUT] = { "connect-timeout", OPTION_DURATION, "10s", 1, 300,
 	    "time allowed to connect to a server" },
 	[OPT_TIMEOUT] = { "timeout", OPTION_DURATION, "60s", 1, 3600,

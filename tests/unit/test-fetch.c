@@ -777,7 +777,7 @@ test_abort_and_chain(void)
 /* Run count requests of /sleep under the given caps; returns the most the
  * server saw in flight at once, and the time taken in *elapsed. */
 static long long
-parallel(int max_total, int max_per_host, int count, double *elapsed)
+parallel(int max_total, int max_per_host, bool cap_loopback, int count, double *elapsed)
 {
 	struct fetch_options options;
 	struct fetch *f;
@@ -793,6 +793,7 @@ parallel(int max_total, int max_per_host, int count, double *elapsed)
 	test_options(&options);
 	options.max_total = max_total;
 	options.max_per_host = max_per_host;
+	options.cap_loopback = cap_loopback;
 	outs = xcalloc((size_t)count, sizeof *outs);
 	f = fetch_new(&options, &callbacks);
 	for (i = 0; i < count; i++)
@@ -823,17 +824,22 @@ test_parallel(void)
 	long long most;
 
 	/* 16 transfers, 4 per host: four waves of 0.3 s. */
-	most = parallel(16, 4, 16, &capped);
+	most = parallel(16, 4, true, 16, &capped);
 	CHECK_INT(most, 4);
 	CHECK(capped >= 1.1 && capped < 6.0);
 
 	/* The same with a per-host cap of 16: the cap was what held them. */
-	most = parallel(16, 16, 16, &uncapped);
+	most = parallel(16, 16, true, 16, &uncapped);
 	CHECK(most > 4);
 	CHECK(uncapped < capped);
 
+	/* By default loopback is this machine, not somebody's server: only the
+	 * total cap applies there. */
+	most = parallel(16, 4, false, 16, &elapsed);
+	CHECK(most > 4);
+
 	/* The total cap binds too. */
-	most = parallel(2, 4, 6, &elapsed);
+	most = parallel(2, 4, true, 6, &elapsed);
 	CHECK_INT(most, 2);
 	CHECK(elapsed >= 0.8);
 }
