@@ -7,6 +7,7 @@
 #define TIDINGS_CMD_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "buf.h"
 #include "settings.h"
@@ -39,6 +40,16 @@ void cmd_close(struct session *session);
 /* Append a field from a feed to out for printing: sanitized (no control or
  * escape sequences, one line) and, for TSV, with tabs already gone. */
 void cmd_field(struct buf *out, const char *s);
+
+/* Print the store's last error on stderr, sanitized (it may quote feed
+ * names and URLs), after "context: " when context is not NULL. */
+void cmd_store_failure(struct store *s, const char *context);
+
+/* The feed a URL or a name names, or 0 after a message on stderr. */
+int64_t cmd_find_feed(struct store *s, const char *url_or_name);
+
+/* "" for one, "s" for any other count. */
+const char *cmd_plural(int64_t n);
 
 /* Write out to stdout; returns 0, or -1 with a message when stdout failed. */
 int cmd_write(const struct buf *out);

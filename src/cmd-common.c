@@ -72,3 +72,40 @@ cmd_write(const struct buf *out)
 	}
 	return 0;
 }
+
+void
+cmd_store_failure(struct store *s, const char *context)
+{
+	struct buf b = BUF_INIT;
+
+	cmd_field(&b, store_error(s));
+	if (context != NULL)
+		fprintf(stderr, "tidings: %s: %s\n", context, buf_str(&b));
+	else
+		fprintf(stderr, "tidings: %s\n", buf_str(&b));
+	buf_free(&b);
+}
+
+int64_t
+cmd_find_feed(struct store *s, const char *key)
+{
+	struct buf b = BUF_INIT;
+	int64_t id;
+
+	id = store_find_feed(s, key);
+	if (id > 0)
+		return id;
+	if (id == 0) {
+		cmd_field(&b, key);
+		fprintf(stderr, "tidings: no feed matches \"%s\" (see tidings feeds)\n", buf_str(&b));
+		buf_free(&b);
+	} else
+		cmd_store_failure(s, NULL);
+	return 0;
+}
+
+const char *
+cmd_plural(int64_t n)
+{
+	return n == 1 ? "" : "s";
+}

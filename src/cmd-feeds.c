@@ -32,46 +32,6 @@
 #define STATUS_COLUMN_MAX	36
 #define TAGS_COLUMN_MAX		24
 
-static const char *
-plural(int64_t n)
-{
-	return n == 1 ? "" : "s";
-}
-
-/* Print the store's last error, sanitized: it may quote feed names and URLs. */
-static void
-store_failure(struct store *s, const char *context)
-{
-	struct buf b = BUF_INIT;
-
-	cmd_field(&b, store_error(s));
-	if (context != NULL)
-		fprintf(stderr, "tidings: %s: %s\n", context, buf_str(&b));
-	else
-		fprintf(stderr, "tidings: %s\n", buf_str(&b));
-	buf_free(&b);
-}
-
-/* The feed FEED (a URL or a name) names, or 0 after a message on stderr. */
-static int64_t
-find_feed(struct store *s, const char *key)
-{
-	struct buf b = BUF_INIT;
-	int64_t id;
-
-	id = store_find_feed(s, key);
-	if (id > 0)
-		return id;
-	if (id == 0) {
-		cmd_field(&b, key);
-		fprintf(stderr, "tidings: no feed matches \"%s\" (see tidings feeds)\n",
-		    buf_str(&b));
-		buf_free(&b);
-	} else
-		store_failure(s, NULL);
-	return 0;
-}
-
 /* ---- add ---- */
 
 /* http and https with a host, or a local file by absolute path (file:///path
@@ -140,8 +100,11 @@ cmd_add(const struct globals *g, int argc, char **argv)
 
 		cmd_field(&b, url);
 		fprintf(stderr, "tidings: %s: not a feed URL: only http://, https:// and "
-		    "file:///path URLs can be added%s\n", buf_str(&b),
-		    url_has_scheme(url) ? "" : " (did you mean https://...?)");
+		    "file:///path URLs can be added", buf_str(&b));
+		/* "example.com/feed" is the common slip. */
+		if (!url_has_scheme(url) && *url != '/')
+			fprintf(stderr, " (did you mean https://%s ?)", buf_str(&b));
+		fputc('\n', stderr);
 		buf_free(&b);
 		free(tags);
 		return EXIT_USAGE;
@@ -152,7 +115,7 @@ cmd_add(const struct globals *g, int argc, char **argv)
 		return status;
 	}
 	if (store_add_feed(session.store, url, title, tags, n_tags) == -1) {
-		store_failure(session.store, NULL);
+		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 	} else {
 		struct buf out = BUF_INIT;
@@ -205,7 +168,7 @@ one_feed_start(const struct globals *g, int argc, char **argv, const char *what,
 	}
 	if ((status = cmd_open(g, session)) != 0)
 		return status;
-	if ((*id = find_feed(session->store, argv[optind])) == 0) {
+	if ((*id = cmd_find_feed(session->store, argv[optind])) == 0) {
 		cmd_close(session);
 		return EXIT_FAILED;
 	}
@@ -227,13 +190,13 @@ cmd_remove(const struct globals *g, int argc, char **argv)
 	status = EXIT_OK;
 	if (store_get_feed(session.store, id, &feed) == -1 ||
 	    store_remove_feed(session.store, id) == -1) {
-		store_failure(session.store, NULL);
+		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 	} else {
 		buf_append_str(&out, "removed ");
 		cmd_field(&out, store_feed_name(&feed));
 		buf_appendf(&out, " (%lld item%s)\n", (long long)feed.total,
-		    plural(feed.total));
+		    cmd_plural(feed.total));
 		if (cmd_write(&out) != 0)
 			status = EXIT_FAILED;
 	}
@@ -262,7 +225,7 @@ cmd_enable(const struct globals *g, int argc, char **argv)
 		return status;
 	status = EXIT_OK;
 	if (store_get_feed(session.store, id, &feed) == -1) {
-		store_failure(session.store, NULL);
+		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 		goto out;
 	}
@@ -278,7 +241,7 @@ cmd_enable(const struct globals *g, int argc, char **argv)
 	state.retry_after = DATE_NONE;
 	state.disabled = false;
 	if (store_set_fetch_state(session.store, id, &state) == -1) {
-		store_failure(session.store, NULL);
+		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 		goto out;
 	}
@@ -651,9 +614,9 @@ on_feed(void *ctx, const struct store_feed *feed)
 }
 
 static int
-parse_format(const char *s, bool allow_text, enum format *format)
+parse_format(const char *s, enum format *format)
 {
-	if (allow_text && strcmp(s, "text") == 0)
+	if (strcmp(s, "text") == 0)
 		*format = FORMAT_TEXT;
 	else if (strcmp(s, "tsv") == 0)
 		*format = FORMAT_TSV;
@@ -691,7 +654,7 @@ cmd_feeds(const struct globals *g, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (parse_format(optarg, true, &o.format) == -1) {
+			if (parse_format(optarg, &o.format) == -1) {
 				fprintf(stderr, "tidings: feeds: unknown format '%s' "
 				    "(text, tsv or json)\n", optarg);
 				return EXIT_USAGE;
@@ -714,7 +677,7 @@ cmd_feeds(const struct globals *g, int argc, char **argv)
 	o.now = store_now(session.store);
 	n = store_each_feed(session.store, on_feed, &o);
 	if (n == -1) {
-		store_failure(session.store, NULL);
+		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 	} else if (!o.failed) {
 		if (o.format == FORMAT_TEXT) {
@@ -894,7 +857,7 @@ cmd_import(const struct globals *g, int argc, char **argv)
 	}
 	/* One transaction: an import that fails half-way leaves nothing. */
 	if (store_begin(session.store) == -1) {
-		store_failure(session.store, NULL);
+		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 		goto out;
 	}
@@ -927,13 +890,13 @@ cmd_import(const struct globals *g, int argc, char **argv)
 	if (store_commit(session.store) == -1)
 		goto failed;
 	buf_appendf(&out, "imported %lld feed%s (%lld already subscribed, %lld skipped)\n",
-	    (long long)added, plural(added), (long long)already, (long long)skipped);
+	    (long long)added, cmd_plural(added), (long long)already, (long long)skipped);
 	if (cmd_write(&out) != 0)
 		status = EXIT_FAILED;
 	goto out;
 
 failed:
-	store_failure(session.store, name);
+	cmd_store_failure(session.store, name);
 	store_rollback(session.store);
 	fprintf(stderr, "tidings: %s: nothing imported\n", name);
 	status = EXIT_FAILED;
@@ -1001,7 +964,7 @@ cmd_export(const struct globals *g, int argc, char **argv)
 	if ((status = cmd_open(g, &session)) != 0)
 		return status;
 	if (store_each_feed(session.store, on_export_feed, &list) == -1) {
-		store_failure(session.store, NULL);
+		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 	} else {
 		feedlist_write_opml(&list, time(NULL), &out);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "cmd.h"
@@ -21,43 +22,6 @@
 
 /* The oldest age --since accepts: ten thousand years. */
 #define AGE_MAX_SECONDS (10000LL * 366 * 24 * 60 * 60)
-
-static const char *
-plural(int64_t n)
-{
-	return n == 1 ? "" : "s";
-}
-
-/* Print the store's last error, sanitized: it may quote feed names and URLs. */
-static void
-store_failure(struct store *s)
-{
-	struct buf b = BUF_INIT;
-
-	cmd_field(&b, store_error(s));
-	fprintf(stderr, "tidings: %s\n", buf_str(&b));
-	buf_free(&b);
-}
-
-/* The feed FEED (a URL or a name) names, or 0 after a message on stderr. */
-static int64_t
-find_feed(struct store *s, const char *key)
-{
-	struct buf b = BUF_INIT;
-	int64_t id;
-
-	id = store_find_feed(s, key);
-	if (id > 0)
-		return id;
-	if (id == 0) {
-		cmd_field(&b, key);
-		fprintf(stderr, "tidings: no feed matches \"%s\" (see tidings feeds)\n",
-		    buf_str(&b));
-		buf_free(&b);
-	} else
-		store_failure(s);
-	return 0;
-}
 
 struct tag_search {
 	const char	*tag;
@@ -88,7 +52,7 @@ check_tag(struct store *s, const char *tag)
 	struct buf b = BUF_INIT;
 
 	if (store_each_feed(s, on_feed_tags, &search) == -1) {
-		store_failure(s);
+		cmd_store_failure(s, NULL);
 		return -1;
 	}
 	if (search.found)
@@ -318,16 +282,15 @@ cmd_list(const struct globals *g, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	if ((status = cmd_open(g, &session)) != 0)
-		return status;
-	if (since != NULL &&
-	    (filter.since = parse_since(since, store_now(session.store))) == DATE_NONE) {
+	if (since != NULL && (filter.since = parse_since(since, time(NULL))) == DATE_NONE) {
 		fprintf(stderr, "tidings: list: --since %s: not a date (2024-05-01, "
 		    "an RFC 3339 date, or an age such as 12h or 7d)\n", since);
-		status = EXIT_USAGE;
-		goto out;
+		return EXIT_USAGE;
 	}
-	if (feed != NULL && (filter.feed_id = find_feed(session.store, feed)) == 0) {
+
+	if ((status = cmd_open(g, &session)) != 0)
+		return status;
+	if (feed != NULL && (filter.feed_id = cmd_find_feed(session.store, feed)) == 0) {
 		status = EXIT_FAILED;
 		goto out;
 	}
@@ -339,7 +302,7 @@ cmd_list(const struct globals *g, int argc, char **argv)
 	if (count) {
 		/* Nothing else is done here: this answers a status bar, often. */
 		if ((n = store_count_items(session.store, &filter)) == -1) {
-			store_failure(session.store);
+			cmd_store_failure(session.store, NULL);
 			status = EXIT_FAILED;
 			goto out;
 		}
@@ -353,7 +316,7 @@ cmd_list(const struct globals *g, int argc, char **argv)
 
 	filter.with_text = o.json;
 	if (store_query_items(session.store, &filter, on_item, &o) == -1) {
-		store_failure(session.store);
+		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 	}
 	if (!o.failed && cmd_write(&o.out) != 0)
@@ -421,7 +384,7 @@ change_items(struct store *s, char **ids, int n_ids, enum item_change change,
 
 	*changed = 0;
 	if (store_begin(s) == -1) {
-		store_failure(s);
+		cmd_store_failure(s, NULL);
 		return EXIT_FAILED;
 	}
 	for (i = 0; i < n_ids; i++) {
@@ -434,7 +397,7 @@ change_items(struct store *s, char **ids, int n_ids, enum item_change change,
 		}
 		if (!already(&item, change)) {
 			if (apply(s, id, change) == -1) {
-				store_failure(s);
+				cmd_store_failure(s, NULL);
 				store_item_clear(&item);
 				store_rollback(s);
 				*changed = 0;
@@ -445,7 +408,7 @@ change_items(struct store *s, char **ids, int n_ids, enum item_change change,
 		store_item_clear(&item);
 	}
 	if (store_commit(s) == -1) {
-		store_failure(s);
+		cmd_store_failure(s, NULL);
 		store_rollback(s);
 		*changed = 0;
 		return EXIT_FAILED;
@@ -478,12 +441,12 @@ report(enum item_change change, int64_t changed)
 	case CHANGE_READ:
 	case CHANGE_UNREAD:
 		buf_appendf(&out, "marked %lld item%s %s\n", (long long)changed,
-		    plural(changed), change == CHANGE_READ ? "read" : "unread");
+		    cmd_plural(changed), change == CHANGE_READ ? "read" : "unread");
 		break;
 	case CHANGE_STAR:
 	case CHANGE_UNSTAR:
 		buf_appendf(&out, "%s %lld item%s\n", change == CHANGE_STAR ?
-		    "starred" : "unstarred", (long long)changed, plural(changed));
+		    "starred" : "unstarred", (long long)changed, cmd_plural(changed));
 		break;
 	}
 	rc = cmd_write(&out);
@@ -554,7 +517,7 @@ mark(const struct globals *g, int argc, char **argv, enum item_change change)
 		    change, &changed);
 	else {
 		if (feed != NULL) {
-			if ((id = find_feed(session.store, feed)) == 0) {
+			if ((id = cmd_find_feed(session.store, feed)) == 0) {
 				status = EXIT_FAILED;
 				goto out;
 			}
@@ -568,7 +531,7 @@ mark(const struct globals *g, int argc, char **argv, enum item_change change)
 		} else if (all)
 			changed = store_mark_all_read(session.store, read);
 		if (changed == -1) {
-			store_failure(session.store);
+			cmd_store_failure(session.store, NULL);
 			status = EXIT_FAILED;
 			goto out;
 		}

@@ -143,13 +143,9 @@ cmd_refresh(const struct globals *g, int argc, char **argv)
 	}
 	if (optind < argc) {
 		for (i = optind; i < argc; i++) {
-			int64_t id = store_find_feed(session.store, argv[i]);
+			int64_t id = cmd_find_feed(session.store, argv[i]);
 
-			if (id <= 0) {
-				if (id == 0)
-					fprintf(stderr, "tidings: no feed matches '%s'\n", argv[i]);
-				else
-					fprintf(stderr, "tidings: %s\n", store_error(session.store));
+			if (id == 0) {
 				status = EXIT_FAILED;
 				continue;
 			}

@@ -259,8 +259,7 @@ on_done(void *ctx, const struct fetch_result *result)
 		r->stats.not_modified++;
 		break;
 	case FETCH_GONE:
-		message = xasprintf("%s: the feed is gone and now disabled (tidings enable to retry)",
-		    result->message);
+		message = xstrdup(result->message);
 		break;
 	default:
 		message = xstrdup(result->message != NULL ? result->message : fetch_status_name(result->status));
@@ -276,7 +275,14 @@ on_done(void *ctx, const struct fetch_result *result)
 	r->stats.done++;
 	if (failed) {
 		r->stats.failed++;
-		report(r->callbacks.failure, r, job->name, message);
+		if (result->status == FETCH_GONE) {
+			char *why = xasprintf("%s: the feed is gone and now disabled "
+			    "(tidings enable to try again)", message);
+
+			report(r->callbacks.failure, r, job->name, why);
+			free(why);
+		} else
+			report(r->callbacks.failure, r, job->name, message);
 	}
 	if (r->callbacks.progress != NULL)
 		r->callbacks.progress(r->callbacks.ctx, &r->stats);
