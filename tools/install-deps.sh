@@ -6,6 +6,7 @@ set -e
 
 packages="build-essential autoconf automake pkg-config
 libcurl4-openssl-dev libexpat1-dev libsqlite3-dev libncurses-dev
+libjson-c-dev libgumbo-dev
 python3 tmux ca-certificates"
 
 missing=
