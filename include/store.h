@@ -52,7 +52,8 @@ void store_set_time(struct store *s, int64_t now);
 
 /* One short write transaction, typically one feed's refresh. BEGIN
  * IMMEDIATE takes the write lock up front (waiting up to the busy timeout),
- * so the transaction cannot fail half-way because another process wrote. */
+ * so the transaction cannot fail half-way because another process wrote.
+ * A failed store_commit has rolled the transaction back. */
 int store_begin(struct store *s);
 int store_commit(struct store *s);
 int store_rollback(struct store *s);
@@ -179,8 +180,14 @@ struct store_filter {
 	bool		 unread_only;
 	bool		 starred_only;
 	const char	*search;	/* words, all must match (as prefixes) in
-					 * title, author, summary or content */
+					 * title, author, summary or content:
+					 * see store_search_query */
 	int64_t		 since;		/* dated at or after; 0: any time */
+	/* Continue after the row with this date and id (the last one of
+	 * the page before): paging that stays fast however deep, where an
+	 * offset walks every row it skips. after_id 0: from the newest. */
+	int64_t		 after_date;
+	int64_t		 after_id;
 	int64_t		 limit;		/* 0: no limit */
 	int64_t		 offset;
 	bool		 with_text;	/* also fill summary and content */
@@ -213,7 +220,8 @@ struct store_item {
 };
 void store_item_clear(struct store_item *item);
 
-/* The number of items the filter selects (limit and offset ignored). */
+/* The number of items the filter selects (limit, offset and the after_
+ * position ignored). */
 int64_t store_count_items(struct store *s, const struct store_filter *filter);
 
 /* Call fn for each selected item, newest first (ties by id, newest first),
@@ -234,9 +242,10 @@ int64_t store_mark_all_read(struct store *s, bool read);
 
 int store_set_item_starred(struct store *s, int64_t item_id, bool starred);
 
-/* The FTS5 query matching every word of words as a prefix: each word is
- * quoted ("" inside), so no input can form operators or syntax errors.
- * Returns NULL when words has no word. Owned by the caller. */
+/* The FTS5 query matching every word of words as a prefix (a word of one
+ * character whole): each word is quoted ("" inside), so no input can form
+ * operators or syntax errors. Returns NULL when words has no word. Owned
+ * by the caller. */
 char *store_search_query(const char *words);
 
 #endif

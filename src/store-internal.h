@@ -43,6 +43,8 @@ enum store_statement {
 	STMT_ITEM_EXISTS,
 	STMT_SEARCH_INSERT,
 	STMT_SEARCH_DELETE,
+	STMT_SEARCH_ESTIMATE,
+	STMT_SEARCH_COUNT,
 	STMT_ENCLOSURES_GET,
 	STMT_ENCLOSURES_DELETE,
 	STMT_ENCLOSURE_INSERT,
@@ -67,7 +69,7 @@ enum store_statement {
 
 /* Item queries are built from the filter's shape (which constraints it has)
  * and cached per shape, so they too are prepared once per store. */
-#define STORE_SHAPE_BITS 7
+#define STORE_SHAPE_BITS 9
 #define STORE_SHAPES (1 << STORE_SHAPE_BITS)
 
 /* A search index entry waiting for the end of the transaction. */

@@ -49,6 +49,11 @@ static const char *const item_sql[STMT_COUNT] = {
 	    "INSERT INTO items_fts (rowid, title, author, summary, content)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
 	[STMT_SEARCH_DELETE] = "DELETE FROM items_fts WHERE rowid = ?1",
+	[STMT_SEARCH_ESTIMATE] =
+	    "SELECT count(*) FROM (SELECT rowid FROM items_fts"
+	    " WHERE items_fts MATCH ?1 LIMIT ?2)",
+	[STMT_SEARCH_COUNT] =
+	    "SELECT count(*) FROM items_fts WHERE items_fts MATCH ?1",
 	[STMT_ENCLOSURES_GET] =
 	    "SELECT url, type, length FROM enclosures WHERE item_id = ?1"
 	    " ORDER BY position",
@@ -317,14 +322,13 @@ store_discard_search(struct store *s)
 	s->n_pending = 0;
 }
 
-/* The search entry of item id: title and author as they are, summary and
- * content as plain text (so markup and attribute values never match).
- * Written at once outside a transaction, else at its end. */
-static int
-write_search(struct store *s, int64_t item_id, const struct item *item, bool replace)
+/* Queue the search entry of item id: title and author as they are, summary
+ * and content as plain text (so markup and attribute values never match).
+ * The end of the transaction (or of the upsert's own savepoint) writes it. */
+static void
+queue_search(struct store *s, int64_t item_id, const struct item *item, bool replace)
 {
-	struct search_entry e, *slot;
-	int rc;
+	struct search_entry e;
 
 	memset(&e, 0, sizeof(e));
 	e.id = item_id;
@@ -338,20 +342,13 @@ write_search(struct store *s, int64_t item_id, const struct item *item, bool rep
 	if (item->summary != NULL && (item->content == NULL ||
 	    strcmp(item->summary, item->content) != 0))
 		e.summary = plain_text(item->summary);
-	if (sqlite3_get_autocommit(s->db)) {
-		rc = write_entry(s, &e);
-		clear_entry(&e);
-		return rc;
-	}
 	/* Grow by doubling: a refresh of a large feed queues thousands. */
 	if (s->n_pending == s->pending_size) {
 		s->pending_size = s->pending_size == 0 ? 64 : s->pending_size * 2;
 		s->pending = xreallocarray(s->pending, s->pending_size,
 		    sizeof(*s->pending));
 	}
-	slot = &s->pending[s->n_pending++];
-	*slot = e;
-	return 0;
+	s->pending[s->n_pending++] = e;
 }
 
 /* Bind the item's fields from ?first on in the order title, link, author,
@@ -431,8 +428,7 @@ insert_item(struct store *s, int64_t feed_id, const char *guid,
 		return -1;
 	}
 	id = sqlite3_last_insert_rowid(s->db);
-	if (write_search(s, id, item, false) == -1)
-		return -1;
+	queue_search(s, id, item, false);
 	if (item->n_enclosures > 0 && write_enclosures(s, id, item) == -1)
 		return -1;
 	*is_new = true;
@@ -497,8 +493,8 @@ store_upsert_item(struct store *s, int64_t feed_id, const struct item *item,
 		if (store_step_done(s, st, "cannot update an item") == -1)
 			goto fail;
 	}
-	if (text_changed && write_search(s, id, item, true) == -1)
-		goto fail;
+	if (text_changed)
+		queue_search(s, id, item, true);
 	if (enclosures_changed && write_enclosures(s, id, item) == -1)
 		goto fail;
 
@@ -587,21 +583,47 @@ fail:
 
 /* ---- Queries ---- */
 
+/* A search matching fewer items than this is answered from its matches
+ * (look each up, sort by date); one matching more, by walking the date
+ * index and keeping the items in the set of matches, which stops after a
+ * page. At a million items the first costs about 3 us a match and the
+ * second about 50 / density index steps, so they cross near here. */
+#define SPARSE_SEARCH 1000
+
 enum {
 	SHAPE_FEED = 1 << 0,
 	SHAPE_TAG = 1 << 1,
 	SHAPE_UNREAD = 1 << 2,
 	SHAPE_STARRED = 1 << 3,
 	SHAPE_SEARCH = 1 << 4,
-	SHAPE_SINCE = 1 << 5,
-	SHAPE_TEXT = 1 << 6,	/* rows only */
+	SHAPE_DENSE = 1 << 5,	/* with SHAPE_SEARCH: many matches */
+	SHAPE_SINCE = 1 << 6,
+	SHAPE_AFTER = 1 << 7,
+	SHAPE_TEXT = 1 << 8,	/* rows only */
 };
 
-char *
-store_search_query(const char *words)
+/* The number of characters in the UTF-8 text from p to end. */
+static size_t
+characters(const char *p, const char *end)
+{
+	size_t n = 0;
+
+	for (; p < end; p++) {
+		if (((unsigned char)*p & 0xc0) != 0x80)
+			n++;
+	}
+	return n;
+}
+
+/* The words of a search as an FTS5 query: each word quoted, as a prefix
+ * or not. A word of one character is always whole: as a prefix it would
+ * match nearly every item, slowly. */
+static char *
+search_query(const char *words, bool prefix)
 {
 	struct buf b = BUF_INIT;
 	const char *p, *end;
+	bool star;
 
 	if (words == NULL)
 		return NULL;
@@ -613,16 +635,18 @@ store_search_query(const char *words)
 		for (end = p; *end != '\0' && !isspace((unsigned char)*end); end++)
 			;
 		/* An FTS5 string is "..." with "" for a quote inside; a
-		 * string followed by * is a prefix query (FTS5 section 3.3). */
+		 * string followed by * is a prefix query (FTS5 section 3.3);
+		 * strings side by side must all match (implicit AND). */
 		if (b.len > 0)
 			buf_append_char(&b, ' ');
+		star = prefix && characters(p, end) > 1;
 		buf_append_char(&b, '"');
 		for (; p < end; p++) {
 			if (*p == '"')
 				buf_append_char(&b, '"');
 			buf_append_char(&b, *p);
 		}
-		buf_append_str(&b, "\"*");
+		buf_append_str(&b, star ? "\"*" : "\"");
 	}
 	if (b.len == 0) {
 		buf_free(&b);
@@ -631,8 +655,72 @@ store_search_query(const char *words)
 	return buf_detach(&b);
 }
 
+char *
+store_search_query(const char *words)
+{
+	return search_query(words, true);
+}
+
+/* Whether query matches at least SPARSE_SEARCH items: 1, 0, or -1. */
 static int
-filter_shape(const struct store_filter *f, const char *match)
+search_matches_many(struct store *s, const char *query)
+{
+	sqlite3_stmt *st;
+	int rc, n = -1;
+
+	if ((st = statement(s, STMT_SEARCH_ESTIMATE)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, query, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, SPARSE_SEARCH);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	else
+		store_set_db_error(s, "cannot search");
+	sqlite3_reset(st);
+	if (n == -1)
+		return -1;
+	return n >= SPARSE_SEARCH;
+}
+
+/* A filter's search, ready to bind. */
+struct search {
+	char	*match;		/* the FTS5 query, NULL for no search */
+	bool	 dense;		/* it matches many items */
+};
+
+/* Prepare f's search: build the query and guess whether it matches many
+ * items. The guess asks for the words whole first, which FTS5 streams
+ * from its index at once; only when that finds few are the prefixes asked
+ * for (FTS5 merges every term of a prefix before it returns one row). */
+static int
+search_prepare(struct store *s, const struct store_filter *f, struct search *q)
+{
+	char *exact;
+	int many;
+
+	memset(q, 0, sizeof(*q));
+	if (f->search == NULL || (q->match = search_query(f->search, true)) == NULL)
+		return 0;
+	if (store_flush_search(s) == -1)
+		goto fail;
+	exact = search_query(f->search, false);
+	many = search_matches_many(s, exact);
+	free(exact);
+	if (many == 0)
+		many = search_matches_many(s, q->match);
+	if (many == -1)
+		goto fail;
+	q->dense = many == 1;
+	return 0;
+
+fail:
+	free(q->match);
+	q->match = NULL;
+	return -1;
+}
+
+static int
+filter_shape(const struct store_filter *f, const struct search *q)
 {
 	int shape = 0;
 
@@ -644,10 +732,12 @@ filter_shape(const struct store_filter *f, const char *match)
 		shape |= SHAPE_UNREAD;
 	if (f->starred_only)
 		shape |= SHAPE_STARRED;
-	if (match != NULL)
-		shape |= SHAPE_SEARCH;
+	if (q->match != NULL)
+		shape |= q->dense ? SHAPE_SEARCH | SHAPE_DENSE : SHAPE_SEARCH;
 	if (f->since != 0)
 		shape |= SHAPE_SINCE;
+	if (f->after_id != 0)
+		shape |= SHAPE_AFTER;
 	if (f->with_text)
 		shape |= SHAPE_TEXT;
 	return shape;
@@ -670,9 +760,15 @@ append_where(struct buf *b, int shape)
 		buf_append_str(b, " AND i.starred = 1");
 	if (shape & SHAPE_SINCE)
 		buf_append_str(b, " AND i.sort_date >= :since");
+	if (shape & SHAPE_AFTER)
+		buf_append_str(b, " AND (i.sort_date, i.id) < (:after_date, :after_id)");
+	/* Few matches: look them up by id. Many: the unary + keeps SQLite
+	 * from driving the query by id, so it walks a date index and tests
+	 * each row against the matches, gathered once into a set. */
 	if (shape & SHAPE_SEARCH)
-		buf_append_str(b, " AND i.id IN"
-		    " (SELECT rowid FROM items_fts WHERE items_fts MATCH :match)");
+		buf_appendf(b, " AND %si.id IN"
+		    " (SELECT rowid FROM items_fts WHERE items_fts MATCH :match)",
+		    shape & SHAPE_DENSE ? "+" : "");
 }
 
 static sqlite3_stmt *
@@ -721,12 +817,14 @@ bind_named_text(sqlite3_stmt *st, const char *name, const char *value)
 }
 
 static void
-bind_filter(sqlite3_stmt *st, const struct store_filter *f, const char *match)
+bind_filter(sqlite3_stmt *st, const struct store_filter *f, const struct search *q)
 {
 	bind_named_int(st, ":feed", f->feed_id);
 	bind_named_text(st, ":tag", f->tag);
 	bind_named_int(st, ":since", f->since);
-	bind_named_text(st, ":match", match);
+	bind_named_int(st, ":after_date", f->after_date);
+	bind_named_int(st, ":after_id", f->after_id);
+	bind_named_text(st, ":match", q->match);
 	bind_named_int(st, ":limit", f->limit > 0 ? f->limit : -1);
 	bind_named_int(st, ":offset", f->offset > 0 ? f->offset : 0);
 }
@@ -765,24 +863,27 @@ int64_t
 store_count_items(struct store *s, const struct store_filter *f)
 {
 	sqlite3_stmt *st;
-	char *match;
+	struct search q;
 	int64_t n = -1;
 	int shape, rc;
 
-	match = f->search != NULL ? store_search_query(f->search) : NULL;
-	if (match != NULL && store_flush_search(s) == -1) {
-		free(match);
+	if (search_prepare(s, f, &q) == -1)
 		return -1;
-	}
-	shape = filter_shape(f, match) & ~SHAPE_TEXT;
+	/* Limit, offset and the paging position do not change a count. */
+	shape = filter_shape(f, &q) & ~(SHAPE_TEXT | SHAPE_AFTER);
 	if ((shape & ~(SHAPE_UNREAD | SHAPE_FEED | SHAPE_TAG)) == 0 &&
-	    (shape & (SHAPE_FEED | SHAPE_TAG)) != (SHAPE_FEED | SHAPE_TAG)) {
-		free(match);
+	    (shape & (SHAPE_FEED | SHAPE_TAG)) != (SHAPE_FEED | SHAPE_TAG))
 		return count_from_counters(s, f);
+	/* A search alone: every index entry is an item. */
+	if ((shape & ~(SHAPE_SEARCH | SHAPE_DENSE)) == 0) {
+		if ((st = statement(s, STMT_SEARCH_COUNT)) == NULL)
+			goto out;
+		sqlite3_bind_text(st, 1, q.match, -1, SQLITE_STATIC);
+	} else {
+		if ((st = shape_statement(s, shape, false)) == NULL)
+			goto out;
+		bind_filter(st, f, &q);
 	}
-	if ((st = shape_statement(s, shape, false)) == NULL)
-		goto out;
-	bind_filter(st, f, match);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
@@ -790,7 +891,7 @@ store_count_items(struct store *s, const struct store_filter *f)
 		store_set_db_error(s, "cannot count items");
 	sqlite3_reset(st);
 out:
-	free(match);
+	free(q.match);
 	return n;
 }
 
@@ -851,20 +952,17 @@ store_query_items(struct store *s, const struct store_filter *f,
 {
 	sqlite3_stmt *st;
 	struct store_item item;
-	char *match;
+	struct search q;
 	int64_t calls = 0;
 	int rc = SQLITE_DONE, stop = 0;
 
-	match = f->search != NULL ? store_search_query(f->search) : NULL;
-	if (match != NULL && store_flush_search(s) == -1) {
-		free(match);
+	if (search_prepare(s, f, &q) == -1)
+		return -1;
+	if ((st = shape_statement(s, filter_shape(f, &q), true)) == NULL) {
+		free(q.match);
 		return -1;
 	}
-	if ((st = shape_statement(s, filter_shape(f, match), true)) == NULL) {
-		free(match);
-		return -1;
-	}
-	bind_filter(st, f, match);
+	bind_filter(st, f, &q);
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		item_from_row(st, &item, f->with_text);
 		calls++;
@@ -876,7 +974,7 @@ store_query_items(struct store *s, const struct store_filter *f,
 		calls = -1;
 	}
 	sqlite3_reset(st);
-	free(match);
+	free(q.match);
 	return calls;
 }
 

@@ -98,9 +98,14 @@ static const struct migration migrations[] = {
 	") WITHOUT ROWID;"
 	/* rowid = items.id. A table of its own (not external content) because
 	 * it indexes the plain text of the HTML, which items does not hold.
-	 * columnsize=0: results are ordered by date, never by bm25 rank. */
+	 * columnsize=0: results are ordered by date, never by bm25 rank.
+	 * prefix='2': a search word is a prefix, and without an index of
+	 * two-character prefixes FTS5 merges the lists of every term starting
+	 * so (300 ms for "ka" at 100,000 items; 14 ms with it, for 12% more
+	 * insert time and 5% more space). */
 	"CREATE VIRTUAL TABLE items_fts USING fts5(title, author, summary, content,"
-	"  tokenize = 'unicode61 remove_diacritics 2', columnsize = 0);"
+	"  tokenize = 'unicode61 remove_diacritics 2', columnsize = 0,"
+	"  prefix = '2');"
 	/* A trigger rather than code, so that the cascade from a removed feed
 	 * cleans the index too. */
 	"CREATE TRIGGER items_search_delete AFTER DELETE ON items BEGIN"
@@ -322,9 +327,19 @@ store_begin(struct store *s)
 int
 store_commit(struct store *s)
 {
-	if (store_flush_search(s) == -1)
-		return -1;
-	return run(s, STMT_COMMIT, "cannot commit");
+	char *saved;
+
+	if (store_flush_search(s) == 0 && run(s, STMT_COMMIT, "cannot commit") == 0)
+		return 0;
+	/* Leave no transaction open behind a failure: roll back, keeping the
+	 * error that led here. */
+	saved = s->error;
+	s->error = NULL;
+	if (!sqlite3_get_autocommit(s->db))
+		store_rollback(s);
+	free(s->error);
+	s->error = saved;
+	return -1;
 }
 
 int
@@ -558,9 +573,11 @@ store_close(struct store **sp)
 
 	if (sp == NULL || (s = *sp) == NULL)
 		return;
-	/* An open transaction is rolled back by sqlite3_close. */
+	/* A transaction left open is not committed. */
 	store_discard_search(s);
 	free(s->pending);
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	for (i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(s->statements[i]);
 	for (i = 0; i < STORE_SHAPES; i++) {

@@ -8,7 +8,8 @@
  *   ./store-bench DIR 200000 1000000
  *
  * Each count grows the same store (DIR/bench.db, which must not exist) to
- * that many items, then measures. Times are process CPU time and wall time. */
+ * that many items, then measures; -m measures a store made before.
+ * Times are process CPU time and wall time. */
 #include "config.h"
 
 #include <stdint.h>
@@ -350,15 +351,24 @@ main(int argc, char **argv)
 	int i, f;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: store-bench DIR COUNT...\n");
+		fprintf(stderr, "usage: store-bench DIR COUNT...\n"
+		    "       store-bench -m DIR COUNT   (measure a store made before)\n");
 		return 2;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (strcmp(argv[1], "-m") == 0 && argc == 4) {
+		make_vocabulary();
+		path = xasprintf("%s/bench.db", argv[2]);
+		/* Feed ids are given in order: the eighth is 8. */
+		measure(path, strtoll(argv[3], NULL, 10), 8);
+		free(path);
+		return 0;
 	}
 	path = xasprintf("%s/bench.db", argv[1]);
 	if (access(path, F_OK) == 0) {
 		fprintf(stderr, "store-bench: %s exists\n", path);
 		return 2;
 	}
-	setvbuf(stdout, NULL, _IOLBF, 0);
 	make_vocabulary();
 	if ((s = store_open(path, &error)) == NULL) {
 		fprintf(stderr, "%s\n", error);

@@ -195,10 +195,14 @@ test_search_query(void)
 		{ "   \t\n", NULL },
 		{ "word", "\"word\"*" },
 		{ "  two   words ", "\"two\"* \"words\"*" },
-		{ "\"", "\"\"\"\"*" },
+		{ "\"", "\"\"\"\"" },
+		{ "\"\"", "\"\"\"\"\"\"*" },
 		{ "AND", "\"AND\"*" },
-		{ "*", "\"*\"*" },
-		{ "(", "\"(\"*" },
+		{ "*", "\"*\"" },
+		{ "(", "\"(\"" },
+		{ "x y", "\"x\" \"y\"" },
+		{ "λ", "\"λ\"" },
+		{ "λό", "\"λό\"*" },
 		{ "title:x NEAR(a b)", "\"title:x\"* \"NEAR(a\"* \"b)\"*" },
 		{ "καλημέρα", "\"καλημέρα\"*" },
 	};
@@ -631,6 +635,13 @@ test_items(struct store *s, const char *path)
 	if (got.n_enclosures == 2)
 		CHECK_STR(got.enclosures[1].url, "https://a.example/ep1.opus");
 	store_item_clear(&got);
+	/* One enclosure fewer. */
+	item.n_enclosures = 1;
+	CHECK_INT(store_upsert_item(s, a, &item, &is_new), 0);
+	item.n_enclosures = 2;
+	CHECK_INT(store_get_item(s, id, &got), 0);
+	CHECK_INT(got.n_enclosures, 1);
+	store_item_clear(&got);
 	f.search = "first";
 	CHECK_INT(store_count_items(s, &f), 0);
 	f.search = "second";
@@ -731,6 +742,9 @@ test_queries(struct store *s)
 		{ "search prefix", 0, NULL, false, "rele", 0,
 		    "Release notes,Kernel release" },
 		{ "search two", 0, NULL, false, "kernel linux", 0, "Kernel release" },
+		{ "search two letters", 0, NULL, false, "re", 0,
+		    "Release notes,Compiler news,Kernel release" },
+		{ "search one character", 0, NULL, false, "6", 0, "Kernel release" },
 		{ "search case", 0, NULL, false, "KERNEL Release", 0, "Kernel release" },
 		{ "search in feed", 3, NULL, false, "kernel", 0, "Cooking" },
 		{ "search greek", 0, NULL, false, "καλημέρα", 0, "Καλημέρα κόσμε" },
@@ -951,13 +965,14 @@ test_read_state(struct store *s)
 }
 
 static void
-test_prune(struct store *s)
+test_prune(struct store *s, const char *path)
 {
 	struct store_filter f;
 	int64_t bee = store_find_feed(s, "Bee News");
 	int64_t a = store_find_feed(s, "Alpha Weblog");
 	int64_t c = store_find_feed(s, "Sea");
 	int64_t d;
+	sqlite3 *db = raw_open(path);
 	bool is_new;
 
 	memset(&f, 0, sizeof(f));
@@ -981,6 +996,13 @@ test_prune(struct store *s)
 	    NOW - 7 * DAY, &is_new), 0);
 	CHECK(!is_new);
 	CHECK_TITLES(s, &f, "");
+	/* Seen again days later: the tombstone's time moves on. */
+	store_set_time(s, NOW + 3 * DAY);
+	CHECK_INT(upsert(s, bee, "b2", "Weather", "Rain \"tomorrow\" * maybe",
+	    NOW - 7 * DAY, &is_new), 0);
+	CHECK(!is_new);
+	store_set_time(s, NOW);
+	CHECK_INT(raw_int(db, "SELECT seen FROM pruned WHERE guid = 'b2'"), NOW + 3 * DAY);
 	CHECK_INT(upsert(s, bee, "b3", "Sun", NULL, NOW, &is_new), 0);
 	CHECK(is_new);
 	CHECK_TITLES(s, &f, "Sun");
@@ -1007,6 +1029,112 @@ test_prune(struct store *s)
 	f.search = "unique";
 	CHECK_INT(store_count_items(s, &f), 1);
 	CHECK_INT(store_remove_feed(s, d), 0);
+	CHECK_INT(store_count_items(s, &f), 0);
+	sqlite3_close(db);
+}
+
+struct last_row {
+	int64_t	 date;
+	int64_t	 id;
+	int	 rows;
+	struct buf ids;
+};
+
+static int
+remember_row(void *ctx, const struct store_item *item)
+{
+	struct last_row *l = ctx;
+
+	l->date = item->date;
+	l->id = item->id;
+	l->rows++;
+	buf_appendf(&l->ids, "%lld,", (long long)item->id);
+	return 0;
+}
+
+/* Enough items that a search takes its other path (many matches: walk the
+ * date index), with dates shared by pairs so that paging must break ties. */
+static void
+test_many(struct store *s)
+{
+	struct store_filter f;
+	struct last_row by_offset, by_position;
+	struct item item;
+	char id[32], title[64];
+	int64_t feed, n;
+	int i, failed;
+	bool is_new;
+
+	feed = store_add_feed(s, "https://many.example/", "Many", NULL, 0);
+	CHECK(feed > 0);
+	CHECK_INT(store_begin(s), 0);
+	failed = 0;
+	for (i = 0; i < 1500; i++) {
+		snprintf(id, sizeof(id), "m%d", i);
+		snprintf(title, sizeof(title), "common %s %d", i % 100 == 7 ?
+		    "scarce" : "plain", i);
+		make_item(&item, id, title, i % 3 == 0 ? "<p>third</p>" : "<p>other</p>",
+		    NOW - 2000 * DAY + (i / 2) * DAY);
+		if (store_upsert_item(s, feed, &item, &is_new) == -1 || !is_new)
+			failed++;
+		item_clear(&item);
+	}
+	CHECK_INT(failed, 0);
+	CHECK_INT(store_commit(s), 0);
+
+	memset(&f, 0, sizeof(f));
+	f.search = "common";
+	CHECK_INT(store_count_items(s, &f), 1500);
+	f.limit = 3;
+	CHECK_TITLES(s, &f, "common plain 1499,common plain 1498,common plain 1497");
+	f.search = "comm";	/* few whole words, many by prefix */
+	CHECK_INT(store_count_items(s, &f), 1500);
+	CHECK_TITLES(s, &f, "common plain 1499,common plain 1498,common plain 1497");
+	f.search = "comm third";
+	CHECK_INT(store_count_items(s, &f), 500);
+	CHECK_TITLES(s, &f, "common plain 1497,common plain 1494,common plain 1491");
+	f.search = "scarce";
+	CHECK_INT(store_count_items(s, &f), 15);
+	CHECK_TITLES(s, &f, "common scarce 1407,common scarce 1307,common scarce 1207");
+	f.search = "common scarce";
+	CHECK_INT(store_count_items(s, &f), 15);
+	f.feed_id = feed;
+	f.search = "common";
+	CHECK_INT(store_count_items(s, &f), 1500);
+	CHECK_INT(store_mark_feed_read(s, feed, true), 1500);
+	f.unread_only = true;
+	CHECK_INT(store_count_items(s, &f), 0);
+	CHECK_TITLES(s, &f, "");
+	f.unread_only = false;
+	f.since = NOW - 2000 * DAY + 740 * DAY;
+	CHECK_INT(store_count_items(s, &f), 20);
+	f.since = 0;
+
+	/* Paging by position gives what paging by offset gives, and stays
+	 * right where dates are equal. */
+	memset(&by_offset, 0, sizeof(by_offset));
+	memset(&by_position, 0, sizeof(by_position));
+	f.limit = 7;
+	for (f.offset = 0; f.offset < 1500; f.offset += 7)
+		store_query_items(s, &f, remember_row, &by_offset);
+	f.offset = 0;
+	do {
+		n = by_position.rows;
+		f.after_date = by_position.date;
+		f.after_id = by_position.id;
+		store_query_items(s, &f, remember_row, &by_position);
+	} while (by_position.rows > n);
+	CHECK_INT(by_offset.rows, 1500);
+	CHECK_INT(by_position.rows, 1500);
+	CHECK_STR(buf_str(&by_position.ids), buf_str(&by_offset.ids));
+	/* The position does not change a count. */
+	CHECK_INT(store_count_items(s, &f), 1500);
+	buf_free(&by_offset.ids);
+	buf_free(&by_position.ids);
+
+	CHECK_INT(store_remove_feed(s, feed), 0);
+	memset(&f, 0, sizeof(f));
+	f.search = "common";
 	CHECK_INT(store_count_items(s, &f), 0);
 }
 
@@ -1088,7 +1216,8 @@ main(void)
 	test_queries(s);
 	test_dates_and_text(s);
 	test_read_state(s);
-	test_prune(s);
+	test_prune(s, path);
+	test_many(s);
 	test_cascade_and_integrity(s, path);
 	store_close(&s);
 	free(path);
