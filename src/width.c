@@ -1,0 +1,199 @@
+/* width.c: the display width of UTF-8 text, and cutting or padding it to a
+ * number of columns; the code point table itself is in width-table.c. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "width-table.h"
+#include "width.h"
+
+#define ELLIPSIS "\xe2\x80\xa6"		/* U+2026, one column */
+#define REPLACEMENT "\xef\xbf\xbd"	/* U+FFFD, one column */
+
+/*
+ * The well-formed UTF-8 character at s (RFC 3629 section 4: no overlong
+ * forms, no surrogates, nothing past U+10FFFF): its length, with its code
+ * point in *cp; 0 when s does not start one. This is done here rather than
+ * with mbrtowc() so that the answer does not depend on the process locale.
+ */
+static size_t
+decode(const unsigned char *s, unsigned long *cp)
+{
+	unsigned long	c;
+	size_t		n, i;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		n = 2;
+		c = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		n = 3;
+		c = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		n = 4;
+		c = s[0] & 0x07;
+	} else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) ||
+	    (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+/* C0, DEL and C1 controls: terminals do not advance for them (or worse). */
+static int
+is_control(unsigned long cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
+}
+
+static int
+compare_range(const void *key, const void *member)
+{
+	unsigned long			 cp = *(const unsigned long *)key;
+	const struct width_range	*range = member;
+
+	if (cp < range->first)
+		return -1;
+	return cp > range->last ? 1 : 0;
+}
+
+int
+width_codepoint(unsigned long cp)
+{
+	const struct width_range	*range;
+
+	if (is_control(cp))
+		return 0;
+	/* Nothing below the combining diacriticals is wide or zero, except
+	 * the soft hyphen (a format character). */
+	if (cp < 0x300 && cp != 0xad)
+		return 1;
+	range = bsearch(&cp, width_ranges, width_ranges_count,
+	    sizeof width_ranges[0], compare_range);
+	return range != NULL ? range->columns : 1;
+}
+
+/* The length of the character at s (not at its end) and its columns in
+ * *cols: a byte of invalid UTF-8 is one character of one column, as the
+ * U+FFFD it will be shown as. */
+static size_t
+next_char(const char *s, int *cols)
+{
+	unsigned long	cp;
+	size_t		n;
+
+	n = decode((const unsigned char *)s, &cp);
+	if (n == 0) {
+		*cols = 1;
+		return 1;
+	}
+	*cols = width_codepoint(cp);
+	return n;
+}
+
+int
+width_of(const char *s)
+{
+	int	cols, total = 0;
+
+	if (s == NULL)
+		return 0;
+	while (*s != '\0') {
+		s += next_char(s, &cols);
+		total += cols;
+	}
+	return total;
+}
+
+/* A character that takes columns is where a cut may happen; the zero-width
+ * characters after it (combining marks, ZWJ, variation selectors) are taken
+ * with it, so a base character never loses its marks. */
+size_t
+width_fit(const char *s, int cols, int *used)
+{
+	size_t	i = 0, n;
+	int	w, total = 0;
+
+	if (s != NULL) {
+		while (s[i] != '\0') {
+			n = next_char(s + i, &w);
+			if (w > 0 && total + w > cols)
+				break;
+			total += w;
+			i += n;
+		}
+	}
+	if (used != NULL)
+		*used = total;
+	return i;
+}
+
+/* Append len bytes of s showing invalid UTF-8 as U+FFFD and leaving out
+ * control characters, so that what is appended takes exactly the columns
+ * width_of counted. */
+static void
+append_clean(struct buf *out, const char *s, size_t len)
+{
+	const char	*end = s + len, *done = s;
+	unsigned long	 cp;
+	size_t		 n;
+
+	while (s < end) {
+		n = decode((const unsigned char *)s, &cp);
+		if (n != 0 && !is_control(cp)) {
+			s += n;
+			continue;
+		}
+		buf_append(out, done, (size_t)(s - done));
+		if (n == 0) {
+			buf_append_str(out, REPLACEMENT);
+			n = 1;
+		}
+		s += n;
+		done = s;
+	}
+	buf_append(out, done, (size_t)(end - done));
+}
+
+static void
+append_spaces(struct buf *out, int count)
+{
+	for (; count > 0; count--)
+		buf_append_char(out, ' ');
+}
+
+void
+width_pad(struct buf *out, const char *s, int cols)
+{
+	size_t	n;
+	int	total, used;
+
+	if (cols <= 0)
+		return;
+	if (s == NULL)
+		s = "";
+	total = width_of(s);
+	if (total <= cols) {
+		append_clean(out, s, strlen(s));
+		append_spaces(out, cols - total);
+		return;
+	}
+	/* Cut one column short for the ellipsis; a wide character that
+	 * straddles the cut leaves a column, filled with a space. */
+	n = width_fit(s, cols - 1, &used);
+	append_clean(out, s, n);
+	append_spaces(out, cols - 1 - used);
+	buf_append_str(out, ELLIPSIS);
+}
