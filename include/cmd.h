@@ -67,5 +67,7 @@ int cmd_mark_read(const struct globals *g, int argc, char **argv);
 int cmd_mark_unread(const struct globals *g, int argc, char **argv);
 int cmd_star(const struct globals *g, int argc, char **argv);
 int cmd_unstar(const struct globals *g, int argc, char **argv);
+/* The reader (no command): argv holds only the program's name. */
+int cmd_ui(const struct globals *g, int argc, char **argv);
 
 #endif

@@ -1027,8 +1027,12 @@ decode_iconv(struct decoder *d, const char *in, size_t len, bool final, struct b
 void
 encoding_decode(struct decoder *d, const char *in, size_t len, bool final, struct buf *out)
 {
-	if (in == NULL)
+	/* NULL is no input; "" keeps the decoders from arithmetic on NULL,
+	 * undefined even for an offset of 0 (C11 6.5.6). */
+	if (in == NULL) {
+		in = "";
 		len = 0;
+	}
 	switch (d->kind) {
 	case DECODER_UTF8:
 		encoding_utf8_repair(&d->utf8, in, len, final, out);
@@ -1088,12 +1092,14 @@ sequence_length(const unsigned char *s, size_t n)
 size_t
 encoding_utf8_valid_prefix(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	const unsigned char *p = (const unsigned char *)s, *end;
 	uint64_t a, b;
 	int n;
 
+	/* Before any arithmetic: NULL + 0 is undefined too (C11 6.5.6). */
 	if (s == NULL)
 		return 0;
+	end = p + len;
 	while (p < end) {
 		/* Sixteen ASCII bytes at a time: no byte has its high bit set. */
 		while (end - p >= 16) {
@@ -1150,8 +1156,11 @@ encoding_utf8_repair(struct utf8_repair *r, const char *in, size_t len, bool fin
 	unsigned char joined[7];
 	size_t take, pos;
 
-	if (in == NULL)
+	/* As in encoding_decode: no arithmetic on NULL. */
+	if (in == NULL) {
+		p = (const unsigned char *)"";
 		len = 0;
+	}
 	buf_append(out, "", 0);	/* a string even when nothing comes out */
 	if (r->npending > 0) {
 		/* Three more bytes finish any sequence begun in the pending ones. */

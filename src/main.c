@@ -39,7 +39,8 @@ usage(FILE *fp)
 {
 	size_t i;
 
-	fprintf(fp, "usage: tidings [--db PATH] [--config PATH] COMMAND [ARGS...]\n\n"
+	fprintf(fp, "usage: tidings [--db PATH] [--config PATH] [COMMAND [ARGS...]]\n\n"
+	    "Without a command, tidings opens the reader.\n\n"
 	    "commands:\n");
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(fp, "  %-44s %s\n", commands[i].usage, commands[i].help);
@@ -86,10 +87,9 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	/* No command: the reader. */
+	if (optind >= argc)
+		return cmd_ui(&g, 1, argv);
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(argv[optind], commands[i].name) == 0) {
 			argc -= optind;

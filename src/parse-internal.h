@@ -1,5 +1,6 @@
 /* parse-internal.h: what the format handlers (parse-rss.c, parse-atom.c,
- * parse-ext.c) share with the parser core (parse.c). Not for other modules. */
+ * parse-ext.c, parse-json.c) share with the parser core (parse.c). Not for
+ * other modules. */
 #ifndef TIDINGS_PARSE_INTERNAL_H
 #define TIDINGS_PARSE_INTERNAL_H
 
@@ -60,6 +61,7 @@ enum content_type {
 };
 
 struct element;
+struct json_reader;
 
 struct frame {
 	const struct element *element;	/* NULL for elements nobody handles */
@@ -96,8 +98,9 @@ struct parser {
 	char		*http_charset;
 	size_t		 max_items;
 
-	/* The byte pipeline: sniff, decode to UTF-8, repair, expat. */
-	enum { STATE_SNIFF, STATE_STREAM, STATE_STOPPED } state;
+	/* The byte pipeline: sniff, decode to UTF-8, repair, expat; or, for
+	 * a document that opens with '{', JSON Feed (parse-json.c). */
+	enum { STATE_SNIFF, STATE_STREAM, STATE_JSON, STATE_STOPPED } state;
 	struct buf	 sniffed;
 	struct decoder	*decoder;
 	struct utf8_repair utf8;
@@ -106,6 +109,7 @@ struct parser {
 	struct buf	 repaired;
 	bool		 dtd_loaded;
 	bool		 declaration_dropped;
+	struct json_reader *json;	/* a JSON Feed's reader, else NULL */
 
 	/* Document state. */
 	struct frame	*frames;
@@ -215,5 +219,13 @@ char *parse_author_name(char *s);
 /* Content type from Atom type= / mode= attributes. */
 void parse_atom_content_type(struct parser *p, const XML_Char **attrs);
 bool parse_is_atom03(const struct parser *p);
+
+/* JSON Feed, in parse-json.c. detect: after an optional byte-order mark and
+ * white space, the document opens with '{'. chunk and finish take over the
+ * roles of the XML pipeline in STATE_JSON; free accepts a parser without. */
+bool parse_json_detect(const char *data, size_t len);
+void parse_json_chunk(struct parser *p, const char *data, size_t len);
+void parse_json_finish(struct parser *p);
+void parse_json_free(struct parser *p);
 
 #endif

@@ -12,7 +12,9 @@
  *   4. expat, created with its encoding forced to UTF-8, reading the HTML
  *      entity set as a foreign DTD so that &nbsp; and friends are defined.
  * Whatever is still broken stops expat; every item completed before that
- * point has already been handed out, so a truncated feed keeps its items. */
+ * point has already been handed out, so a truncated feed keeps its items.
+ * A document whose first byte (after a byte-order mark and white space) is
+ * '{' goes to the JSON Feed reader (parse-json.c) instead of stages 2-4. */
 #include "config.h"
 
 #include <stdio.h>
@@ -31,6 +33,7 @@
 #define MAX_DEPTH	256
 #define MAX_TEXT	(16u * 1024 * 1024)
 #define SNIFF_SIZE	1024
+#define MAX_TTL_MINUTES	(365L * 24 * 60)
 
 #define RSS090_NAMESPACE "http://my.netscape.com/rdf/simple/0.9/"
 
@@ -922,10 +925,13 @@ feed_expat(struct parser *p, const char *data, size_t len, bool final)
 				p->state = STATE_STOPPED;
 				return;
 			}
-			p->error = xasprintf("%s%s at line %lu, column %lu",
-			    p->root_seen ? "" : "not a feed: ", XML_ErrorString(code),
-			    (unsigned long)XML_GetCurrentLineNumber(p->xp),
-			    (unsigned long)XML_GetCurrentColumnNumber(p->xp));
+			/* The first error stands, as in stop(): the items cap
+			 * may have been reported already. */
+			if (p->error == NULL)
+				p->error = xasprintf("%s%s at line %lu, column %lu",
+				    p->root_seen ? "" : "not a feed: ", XML_ErrorString(code),
+				    (unsigned long)XML_GetCurrentLineNumber(p->xp),
+				    (unsigned long)XML_GetCurrentColumnNumber(p->xp));
 			p->state = STATE_STOPPED;
 			return;
 		}
@@ -990,6 +996,12 @@ start_stream(struct parser *p, bool final)
 	size_t bom = 0;
 	bool declared;
 
+	if (parse_json_detect(buf_str(&p->sniffed), p->sniffed.len)) {
+		p->state = STATE_JSON;
+		parse_json_chunk(p, buf_str(&p->sniffed), p->sniffed.len);
+		buf_free(&p->sniffed);
+		return;
+	}
 	declared = encoding_sniff(buf_str(&p->sniffed), p->sniffed.len, label, sizeof(label), &bom);
 	if (!declared && p->http_charset != NULL) {
 		snprintf(label, sizeof(label), "%s", p->http_charset);
@@ -1052,6 +1064,9 @@ parse_feed_chunk(struct parser *p, const char *data, size_t len)
 	case STATE_STREAM:
 		decode_and_parse(p, data, len, false);
 		break;
+	case STATE_JSON:
+		parse_json_chunk(p, data, len);
+		break;
 	case STATE_STOPPED:
 		break;
 	}
@@ -1086,8 +1101,11 @@ finish_feed(struct parser *p)
 		if (*lang == '_')
 			*lang = '-';	/* en_US is a common misspelling of en-US */
 	}
+	/* <ttl> is in minutes (RSS 2.0); more than a year is as good as a
+	 * year, and <ttl>99999999999999999999</ttl> must not overflow. */
 	if (p->ttl_minutes > 0)
-		p->feed.poll_interval = p->ttl_minutes * 60;
+		p->feed.poll_interval = (p->ttl_minutes < MAX_TTL_MINUTES ?
+		    p->ttl_minutes : MAX_TTL_MINUTES) * 60;
 	if (p->sy_period != NULL) {
 		long period = sy_period_seconds(p->sy_period);
 		long frequency = p->sy_frequency > 0 ? p->sy_frequency : 1;
@@ -1104,6 +1122,8 @@ parse_feed_finish(struct parser *p)
 		start_stream(p, true);
 	else if (p->state == STATE_STREAM)
 		decode_and_parse(p, NULL, 0, true);
+	if (p->state == STATE_JSON)
+		parse_json_finish(p);
 	finish_feed(p);
 	if (!p->root_seen && p->error == NULL)
 		p->error = xstrdup("not a feed: no XML element found");
@@ -1149,6 +1169,7 @@ parse_free(struct parser **pp)
 	free(p->bindings);
 	free(p->frames);
 	XML_ParserFree(p->xp);
+	parse_json_free(p);
 	encoding_decoder_free(&p->decoder);
 	repair_free(&p->repair);
 	buf_free(&p->sniffed);

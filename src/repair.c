@@ -295,8 +295,12 @@ repair_filter(struct repair *r, const char *in, size_t len, bool final, struct b
 {
 	size_t held, take, pos, used;
 
-	if (in == NULL)
+	/* NULL stands for no input; "" spares filter() arithmetic on NULL,
+	 * which is undefined even for an offset of 0 (C11 6.5.6). */
+	if (in == NULL) {
+		in = "";
 		len = 0;
+	}
 	buf_append(out, "", 0);	/* a string even when nothing comes out */
 
 	if (r->held.len > 0) {

@@ -7,7 +7,7 @@ set -e
 packages="build-essential autoconf automake pkg-config
 libcurl4-openssl-dev libexpat1-dev libsqlite3-dev libncurses-dev
 libjson-c-dev libgumbo-dev
-python3 tmux ca-certificates"
+python3 tmux ca-certificates util-linux coreutils"
 
 missing=
 for p in $packages; do

@@ -1,11 +1,11 @@
 #!/bin/sh
-# parse-golden.sh: `tidings parse --json` on every tests/data/parse/NAME.xml
+# parse-golden.sh: `tidings parse --json` on every tests/data/parse/NAME.xml (and .json)
 # must print exactly NAME.expected (NAME.url, when present, is passed as --url).
 # Also: reading the same file from standard input gives the same output.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 
-for xml in "$top_srcdir"/tests/data/parse/*.xml; do
-	base=${xml%.xml}
+for xml in "$top_srcdir"/tests/data/parse/*.xml "$top_srcdir"/tests/data/parse/*.json; do
+	base=${xml%.*}
 	name=$(basename "$base")
 	set --
 	[ -f "$base.url" ] && set -- --url "$(cat "$base.url")"

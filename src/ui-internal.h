@@ -1,0 +1,184 @@
+/* ui-internal.h: what the reader's files share: its state, views as data
+ * (row count, row formatter, a table of key operations), styles, the status
+ * line, prompts and background refreshes. Included only by src/ui*.c, the
+ * only files that may include <curses.h>; the rest of the program sees ui.h. */
+#ifndef TIDINGS_UI_INTERNAL_H
+#define TIDINGS_UI_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <curses.h>
+
+#include "buf.h"
+#include "keys.h"
+#include "settings.h"
+
+struct refresh;
+struct session;
+struct store;
+struct ui;
+struct view;
+
+/* How a line looks; each maps to the color-NAME setting of the same name. */
+enum ui_style {
+	STYLE_NORMAL,
+	STYLE_TITLE,
+	STYLE_STATUS,
+	STYLE_CURSOR,
+	STYLE_UNREAD,
+	STYLE_ERROR,
+	STYLE_TAG,
+	STYLE_HEADING,
+	STYLE_QUOTE,
+	STYLE_LINK,
+	STYLE_META,
+	STYLE_COUNT
+};
+
+struct view_action {
+	enum key_op	 op;
+	void		(*run)(struct ui *, struct view *);
+};
+
+/* A view is data: how many rows it has, how to format one, and which key
+ * operations it answers. The reader does the drawing, the scrolling and the
+ * operations every view shares (movement, help, back, quit). */
+struct view_type {
+	const char	*name;
+	/* Read the rows (or their count) from the store: sets n_rows. */
+	void		(*load)(struct ui *, struct view *);
+	/* Called before rows [top, top + n) are formatted; may be NULL. */
+	void		(*prepare)(struct ui *, struct view *, int64_t top, int n);
+	/* The top line of the screen (sanitized text). */
+	void		(*title)(struct ui *, struct view *, struct buf *out);
+	/* Append row as exactly width columns of sanitized text; set *style. */
+	void		(*row)(struct ui *, struct view *, int64_t row, int width,
+			    struct buf *out, enum ui_style *style);
+	/* What the status line always shows for this view (its filters);
+	 * may be NULL. */
+	void		(*status)(struct ui *, struct view *, struct buf *out);
+	/* Lines shown when there are no rows, separated by '\n'; may be NULL. */
+	void		(*empty)(struct ui *, struct view *, struct buf *out);
+	/* The terminal's width changed; may be NULL. */
+	void		(*resize)(struct ui *, struct view *);
+	/* The view is on top again after the one above it closed; may be
+	 * NULL (the reader then does nothing). */
+	void		(*reveal)(struct ui *, struct view *);
+	/* Work left for when no key is waiting (after a draw); returns true
+	 * when it changed what is shown. May be NULL. */
+	bool		(*idle)(struct ui *, struct view *);
+	/* A key no operation is bound to; returns true when it used it. May
+	 * be NULL. */
+	bool		(*key)(struct ui *, struct view *, int key);
+	void		(*free)(struct view *);
+	const struct view_action *actions;
+	size_t		 n_actions;
+};
+
+struct view {
+	const struct view_type *type;
+	void		*data;		/* the view's own state */
+	int64_t		 n_rows;
+	int64_t		 top;		/* first row on screen */
+	int64_t		 cursor;	/* selected row; ignored by pagers */
+	bool		 pager;		/* no cursor: the movement keys scroll */
+	unsigned	 generation;	/* the store generation it was loaded at */
+	struct view	*below;		/* the view it was opened from */
+};
+
+/* Prompt callbacks: changed after the text changed (for filters that narrow
+ * as one types), done when the prompt closes (text NULL when cancelled),
+ * key for keys the line editor does not use (true when used). */
+struct prompt_callbacks {
+	void	(*changed)(struct ui *, void *ctx, const char *text);
+	void	(*done)(struct ui *, void *ctx, const char *text);
+	bool	(*key)(struct ui *, void *ctx, int key);
+};
+
+struct ui {
+	struct session		*session;
+	struct store		*store;
+	const struct settings	*settings;
+	struct keymap		 keys;
+	struct view		*view;		/* the top of the view stack */
+	/* Bumped whenever the store changed under the views (a refresh, or
+	 * another process); a view with an older one reloads. */
+	unsigned		 generation;
+	bool			 quit;
+	bool			 show_read;	/* the show-read setting */
+	int			 lines, cols;
+
+	/* Private to ui.c: styles, status, prompt, refresh, change checks. */
+	attr_t			 attrs[STYLE_COUNT];
+	short			 pairs[STYLE_COUNT];
+	struct buf		 message;
+	bool			 message_error;
+	int64_t			 message_time;
+	struct {
+		bool			 active;
+		bool			 confirm;	/* one key: y or n */
+		bool			 changed;	/* text changed in this batch */
+		char			*label;
+		struct buf		 text;
+		struct prompt_callbacks	 callbacks;
+		void			*ctx;
+	} prompt;
+	struct refresh		*refresh;
+	int			 refresh_lock;
+	size_t			 refresh_new;	/* new items when last reported */
+	size_t			 refresh_failed;
+	struct buf		 progress;
+	int64_t			 stamp_total, stamp_unread, stamp_feeds;
+	int64_t			 last_check;	/* milliseconds */
+};
+
+/* ui.c */
+struct view	*ui_view_new(const struct view_type *type, void *data);
+void		 ui_push(struct ui *ui, struct view *view);
+void		 ui_pop(struct ui *ui);
+int		 ui_list_height(const struct ui *ui);
+void		 ui_message(struct ui *ui, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 ui_error(struct ui *ui, const char *fmt, ...)
+		    __attribute__((format(printf, 2, 3)));
+void		 ui_prompt(struct ui *ui, const char *label, const char *initial,
+		    const struct prompt_callbacks *callbacks, void *ctx);
+void		 ui_prompt_set_label(struct ui *ui, const char *label);
+void		 ui_confirm(struct ui *ui, const char *question,
+		    void (*yes)(struct ui *, void *), void *ctx);
+void		 ui_store_written(struct ui *ui);
+void		 ui_store_changed(struct ui *ui);
+int		 ui_refresh_start(struct ui *ui, const int64_t *feed_ids, size_t n, bool all);
+void		 ui_open_url(struct ui *ui, const char *url);
+void		 ui_format_date(const struct ui *ui, int64_t when, const char *format,
+		    struct buf *out);
+void		 ui_key_hint(const struct ui *ui, enum key_op op, char *out, size_t size);
+int64_t		 ui_now_ms(void);
+
+/* ui-feeds.c: the feed list, first-start screen, adding and importing. */
+struct view	*ui_feeds_new(struct ui *ui);
+void		 ui_feeds_add_prompt(struct ui *ui);
+void		 ui_feeds_import_prompt(struct ui *ui);
+
+/* ui-items.c: a list of items of one feed, one tag or all feeds. */
+struct items_source {
+	int64_t		 feed_id;	/* 0: not one feed */
+	const char	*tag;		/* NULL: not one tag */
+	const char	*name;		/* the feed's or tag's name, for titles */
+	bool		 unread_only;
+	bool		 starred_only;
+};
+struct view	*ui_items_new(struct ui *ui, const struct items_source *source);
+bool		 ui_is_items(const struct view *view);
+void		 ui_items_filter_prompt(struct ui *ui, struct view *items, bool pop_on_cancel);
+int64_t		 ui_items_step(struct ui *ui, struct view *items, int step);
+void		 ui_items_note(struct view *items, int64_t item_id, bool read, bool starred);
+
+/* ui-article.c: one item, rendered. */
+struct view	*ui_article_new(struct ui *ui, int64_t item_id);
+
+/* ui-help.c: the bindings in force. */
+struct view	*ui_help_new(struct ui *ui);
+
+#endif
