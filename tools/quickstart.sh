@@ -1,6 +1,8 @@
 #!/bin/sh
 # quickstart.sh: from a fresh clone to tidings at work in one command:
-# install missing build dependencies, build, and run tidings on the demo.
+# install missing build dependencies, build, and open the reader on the demo
+# feeds shipped in examples/demo (local files: it works offline). The demo
+# has a store of its own; your real one is never touched.
 set -e
 cd "$(dirname "$0")/.."
 
@@ -10,6 +12,8 @@ sh tools/install-deps.sh
 make -j"$(nproc 2>/dev/null || echo 2)"
 
 echo
-echo "tidings is built: src/tidings. Parsing the demo feed examples/demo.rss:"
-echo
-src/tidings parse examples/demo.rss
+echo "tidings is built: src/tidings. Opening the reader on the demo feeds"
+echo "(press ? for the keys, q to quit; then add real feeds with"
+echo "'src/tidings add URL' or 'src/tidings import ~/.newsboat/urls')."
+sleep 2
+exec sh tools/demo.sh
