@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "render.h"
+#include "utf8.h"
 #include "text.h"
 #include "url.h"
 #include "width.h"
@@ -251,43 +252,6 @@ name_is(const char *s, size_t len, const char *word)
 	return word[len] == '\0';
 }
 
-/* The well-formed UTF-8 character at s, before end (RFC 3629 section 4):
- * its length with its code point in *cp, or 0. */
-static size_t
-decode(const unsigned char *s, const unsigned char *end, unsigned long *cp)
-{
-	unsigned long	c;
-	size_t		n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		c = s[0] & 0x07;
-	} else
-		return 0;
-	if ((size_t)(end - s) < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) ||
-	    (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
-}
-
 /* Characters that never reach the screen: C0 and C1 controls and DEL (white
  * space is handled before), the bidi embeddings, overrides, isolates and
  * marks that could make a link read backwards (Unicode TR #9 and "Trojan
@@ -466,7 +430,7 @@ clean_url(const char *s)
 		end--;
 	buf_append(&out, "", 0);
 	while (p < end) {
-		n = decode(p, end, &cp);
+		n = utf8_decode(p, (size_t)(end - p), &cp);
 		if (n == 0) {
 			p++;
 			continue;
@@ -868,7 +832,7 @@ put_text(struct layout *l, const char *s, const char *end)
 				put_character(l, '\n');
 			continue;
 		}
-		n = decode(p, e, &cp);
+		n = utf8_decode(p, (size_t)(e - p), &cp);
 		if (n == 0) {
 			put_character(l, REPLACEMENT_CHARACTER);
 			p++;

@@ -6,40 +6,7 @@
 #include <string.h>
 
 #include "sanitize.h"
-
-/* Length of a well-formed UTF-8 sequence at s and its code point, or 0. */
-static size_t
-utf8_decode(const unsigned char *s, unsigned long *cp)
-{
-	size_t n, i;
-	unsigned long c;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		n = 2;
-		c = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		n = 3;
-		c = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		n = 4;
-		c = s[0] & 0x07;
-	} else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-	    (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return n;
-}
+#include "utf8.h"
 
 /* Skip an escape sequence starting at s (s[0] is ESC or a C1 introducer
  * already decoded as cp); returns the bytes to skip after the introducer. */
@@ -101,7 +68,7 @@ sanitize_line(struct buf *out, const char *str)
 	if (s == NULL)
 		return;
 	while (*s != '\0') {
-		n = utf8_decode(s, &cp);
+		n = utf8_decode(s, UTF8_TO_NUL, &cp);
 		if (n == 0) {
 			buf_append_str(out, "\xEF\xBF\xBD");
 			space = false;

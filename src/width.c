@@ -7,49 +7,11 @@
 
 #include "buf.h"
 #include "width-table.h"
+#include "utf8.h"
 #include "width.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"		/* U+2026, one column */
 #define REPLACEMENT "\xef\xbf\xbd"	/* U+FFFD, one column */
-
-/*
- * The well-formed UTF-8 character at s (RFC 3629 section 4: no overlong
- * forms, no surrogates, nothing past U+10FFFF): its length, with its code
- * point in *cp; 0 when s does not start one. This is done here rather than
- * with mbrtowc() so that the answer does not depend on the process locale.
- */
-static size_t
-decode(const unsigned char *s, unsigned long *cp)
-{
-	unsigned long	c;
-	size_t		n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		c = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		c = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		c = s[0] & 0x07;
-	} else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10ffff)) ||
-	    (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return n;
-}
 
 /* C0, DEL and C1 controls: terminals do not advance for them (or worse). */
 static int
@@ -94,7 +56,7 @@ next_char(const char *s, int *cols)
 	unsigned long	cp;
 	size_t		n;
 
-	n = decode((const unsigned char *)s, &cp);
+	n = utf8_decode((const unsigned char *)s, UTF8_TO_NUL, &cp);
 	if (n == 0) {
 		*cols = 1;
 		return 1;
@@ -151,7 +113,7 @@ append_clean(struct buf *out, const char *s, size_t len)
 	size_t		 n;
 
 	while (s < end) {
-		n = decode((const unsigned char *)s, &cp);
+		n = utf8_decode((const unsigned char *)s, UTF8_TO_NUL, &cp);
 		if (n != 0 && !is_control(cp)) {
 			s += n;
 			continue;

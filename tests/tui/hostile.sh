@@ -61,8 +61,6 @@ check "article: the window title is unchanged" test "$(pane_var pane_title)" = "
 
 keys q q q
 expect "quit" "reader exited 0"
-check "after all that, the window title is unchanged" \
-    test "$(pane_var pane_title)" = "tidings-test-title"
 
 # NO_COLOR: attributes only. tmux writes default colors (39, 49) itself.
 has_colors() {
