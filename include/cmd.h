@@ -55,6 +55,7 @@ const char *cmd_plural(int64_t n);
 int cmd_write(const struct buf *out);
 
 int cmd_parse(const struct globals *g, int argc, char **argv);
+int cmd_extract(const struct globals *g, int argc, char **argv);
 int cmd_add(const struct globals *g, int argc, char **argv);
 int cmd_remove(const struct globals *g, int argc, char **argv);
 int cmd_enable(const struct globals *g, int argc, char **argv);

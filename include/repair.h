@@ -1,8 +1,11 @@
-/* repair.h: a streaming pre-filter that mends the two breakages of real feeds
+/* repair.h: a streaming pre-filter that mends the breakages of real feeds
  * that would otherwise stop expat for good: a bare '&' that starts no
- * reference (AT&T, "?a=1&b=2") becomes "&amp;", and "&#X41;" with an upper-case
- * X becomes "&#x41;". Text inside CDATA sections, comments and processing
- * instructions is left alone. Input and output are UTF-8. */
+ * reference (AT&T, "?a=1&b=2") becomes "&amp;"; a bare '<' that starts no
+ * markup ("2 < 3") becomes "&lt;"; "&#X41;" with an upper-case X becomes
+ * "&#x41;"; a reference to a character XML forbids becomes "&#xFFFD;"; and
+ * element names are lower-cased, so that <Title>..</title> is no mismatch.
+ * Text inside CDATA sections, comments and processing instructions is left
+ * alone. Input and output are UTF-8. */
 #ifndef TIDINGS_REPAIR_H
 #define TIDINGS_REPAIR_H
 

@@ -32,6 +32,8 @@ static const struct command commands[] = {
 	{ "unstar", cmd_unstar, "unstar ITEM...", "unstar items" },
 	{ "parse", cmd_parse, "parse [--json] [--url URL] FILE|-",
 	  "print a feed file normalized, as text or JSON Lines" },
+	{ "extract", cmd_extract, "extract [--html] [--width N] ... FILE|URL|-",
+	  "print the story of a web page, as text or cleaned HTML" },
 };
 
 static void

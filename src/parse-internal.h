@@ -109,6 +109,7 @@ struct parser {
 	struct buf	 repaired;
 	bool		 dtd_loaded;
 	bool		 declaration_dropped;
+	bool		 document_started;	/* the first '<' went to expat */
 	struct json_reader *json;	/* a JSON Feed's reader, else NULL */
 
 	/* Document state. */

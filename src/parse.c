@@ -531,9 +531,12 @@ parse_item_end(struct parser *p)
 	if (!p->in_item)
 		return;
 	p->in_item = false;
-	/* RSS 2.0: a guid is the permalink unless isPermaLink="false". */
-	if (p->item.link == NULL && p->guid_is_permalink && p->item.id != NULL)
-		p->item.link = parse_resolve(p, p->item.id);
+	/* RSS 2.0: a guid is the permalink unless isPermaLink="false"; but
+	 * feeds leave the attribute out on guids that are no URL at all
+	 * ("jp-1"), and a reader must not offer those as links. */
+	if (p->item.link == NULL && p->guid_is_permalink && p->item.id != NULL &&
+	    url_is_http(p->item.id))
+		p->item.link = xstrdup(p->item.id);
 	if (p->nitems >= p->max_items) {
 		if (p->error == NULL)
 			p->error = xasprintf("more than %zu items; the rest were ignored", p->max_items);
@@ -719,22 +722,22 @@ detect_format(struct parser *p, enum ns ns, bool atom10, const char *local, cons
 {
 	const char *version = parse_attr(attrs, "version");
 
-	if (strcmp(local, "rss") == 0 && (ns == NS_NONE || ns == NS_RSS)) {
+	if (strcasecmp(local, "rss") == 0 && (ns == NS_NONE || ns == NS_RSS)) {
 		if (version != NULL && strncmp(version, "0.9", 3) == 0)
 			p->feed.format = FEED_FORMAT_RSS09;
 		else
 			p->feed.format = FEED_FORMAT_RSS20;
-	} else if (strcmp(local, "RDF") == 0 && (ns == NS_RDF || ns == NS_OTHER || ns == NS_NONE)) {
+	} else if (strcasecmp(local, "RDF") == 0 && (ns == NS_RDF || ns == NS_OTHER || ns == NS_NONE)) {
 		const char *xmlns = parse_attr(attrs, "xmlns");
 
 		/* RSS 0.90 and 1.0 share the RDF root; the default namespace tells. */
 		p->feed.format = xmlns != NULL && strcmp(xmlns, RSS090_NAMESPACE) == 0 ?
 		    FEED_FORMAT_RSS09 : FEED_FORMAT_RSS10;
-	} else if (strcmp(local, "feed") == 0 && (ns == NS_ATOM || ns == NS_NONE)) {
+	} else if (strcasecmp(local, "feed") == 0 && (ns == NS_ATOM || ns == NS_NONE)) {
 		p->feed.format = atom10 ? FEED_FORMAT_ATOM10 : FEED_FORMAT_ATOM03;
 		if (ns == NS_NONE && (version == NULL || strcmp(version, "0.3") != 0))
 			p->feed.format = FEED_FORMAT_ATOM10;
-	} else if (strcmp(local, "channel") == 0 && (ns == NS_NONE || ns == NS_RSS)) {
+	} else if (strcasecmp(local, "channel") == 0 && (ns == NS_NONE || ns == NS_RSS)) {
 		p->feed.format = FEED_FORMAT_RSS20;	/* a bare channel: broken RSS */
 	} else {
 		stop(p, xasprintf("not a feed: the root element is <%s>", local));
@@ -945,6 +948,20 @@ feed_expat(struct parser *p, const char *data, size_t len, bool final)
 static void
 repair_and_parse(struct parser *p, const char *data, size_t len, bool final)
 {
+	const char *lt;
+
+	/* White space or junk before the XML declaration or the root element
+	 * (blank lines a CMS printed first) would stop expat at once. */
+	if (!p->document_started) {
+		lt = len > 0 ? memchr(data, '<', len) : NULL;
+		if (lt == NULL) {
+			len = 0;
+		} else {
+			len -= (size_t)(lt - data);
+			data = lt;
+			p->document_started = true;
+		}
+	}
 	buf_reset(&p->repaired);
 	repair_filter(&p->repair, data, len, final, &p->repaired);
 	feed_expat(p, buf_str(&p->repaired), p->repaired.len, final);

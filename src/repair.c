@@ -1,5 +1,6 @@
-/* repair.c: the streaming pre-filter that mends bare '&' and "&#X" before expat sees them.
- * No XML parsing beyond telling text from CDATA sections, comments and processing instructions. */
+/* repair.c: the streaming pre-filter that mends bare '&' and '<', "&#X" and
+ * mismatched case in tag names before expat sees them. No XML parsing beyond
+ * telling text and tag names from CDATA sections, comments and PIs. */
 #include "config.h"
 
 #include <stdint.h>
@@ -11,6 +12,7 @@
 /* Where in the markup the filter is; repair.h keeps it as an int. */
 enum state {
 	IN_TEXT,	/* content, tags and attribute values: '&' is checked */
+	IN_NAME,	/* an element's name, right after '<' or "</" */
 	IN_CDATA,	/* until "]]>" */
 	IN_COMMENT,	/* until "-->" */
 	IN_PI		/* until "?>" */
@@ -142,19 +144,31 @@ judge_reference(const unsigned char *s, size_t n, size_t *len)
  * length of its opening, or 0 when the input ends before that is clear.
  */
 static size_t
-judge_markup(const char *s, size_t n, enum state *state)
+judge_markup(const char *s, size_t n, enum state *state, bool *bare)
 {
 	size_t want;
 
 	*state = IN_TEXT;
+	*bare = false;
 	if (n < 2)
 		return 0;
 	if (s[1] == '?') {
 		*state = IN_PI;
 		return 2;
 	}
-	if (s[1] != '!')
+	if (s[1] == '/') {
+		*state = IN_NAME;
+		return 2;
+	}
+	if (is_name_start((unsigned char)s[1])) {
+		*state = IN_NAME;
 		return 1;
+	}
+	if (s[1] != '!') {
+		/* "2 < 3", "a <= b": no tag starts like that. */
+		*bare = true;
+		return 1;
+	}
 	if (n >= 3 && s[2] == '-') {
 		want = sizeof comment_open - 1;
 		if (memcmp(s, comment_open, n < want ? n : want) != 0)
@@ -214,8 +228,26 @@ filter(struct repair *r, const char *s, size_t n, size_t limit, bool end, struct
 	enum state next;
 	enum verdict verdict;
 	char close;
+	bool bare;
 
 	while (pos < limit) {
+		if (r->state == IN_NAME) {
+			/*
+			 * Element names in any case: feeds write <Title>..</title>,
+			 * which XML calls mismatched, and the element tables match
+			 * names ignoring case anyway, so names are lower-cased.
+			 */
+			for (; pos < limit && is_name_char((unsigned char)s[pos]); pos++) {
+				if (s[pos] >= 'A' && s[pos] <= 'Z') {
+					buf_append(out, s + copied, pos - copied);
+					buf_append_char(out, (char)(s[pos] - 'A' + 'a'));
+					copied = pos + 1;
+				}
+			}
+			if (pos < limit)
+				r->state = IN_TEXT;
+			continue;
+		}
 		if (r->state == IN_TEXT) {
 			if ((p = find_markup(s + pos, s + limit)) == NULL) {
 				pos = limit;
@@ -223,11 +255,16 @@ filter(struct repair *r, const char *s, size_t n, size_t limit, bool end, struct
 			}
 			pos = (size_t)(p - s);
 			if (*p == '<') {
-				k = judge_markup(p, n - pos, &next);
+				k = judge_markup(p, n - pos, &next, &bare);
 				if (k == 0) {
 					if (!end)
 						break;
-					k = 1;
+					k = 1;	/* a '<' cut off by the end: left for expat */
+				}
+				if (bare) {
+					buf_append(out, s + copied, pos - copied);
+					buf_append(out, "&lt;", 4);
+					copied = pos + 1;
 				}
 				r->state = next;
 				pos += k;

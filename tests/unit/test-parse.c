@@ -216,8 +216,9 @@ test_not_feeds(void)
 		{ "   \n", "no XML element" },
 		{ "<html><body>hi</body></html>", "root element is <html>" },
 		{ "<?xml version=\"1.0\"?><opml/>", "root element is <opml>" },
-		{ "\x01\x02\x03\x04 binary", "line 1" },
-		{ "plain text", "line 1" },
+		{ "\x01\x02\x03\x04 binary", "no XML element" },
+		{ "plain text", "no XML element" },
+		{ "\x01\x02 <html>", "root element is <html>" },
 		{ "<rss version=\"2.0\"><channel><title>x</tit", "line 1" },
 	};
 	size_t i;

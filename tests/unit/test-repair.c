@@ -24,6 +24,20 @@ struct repair_case {
 static const struct repair_case cases[] = {
 	{ "", "" },
 	{ "plain text", "plain text" },
+	/* Bare '<' that starts no markup. */
+	{ "<t>2 < 3</t>", "<t>2 &lt; 3</t>" },
+	{ "<t>a <= b, c<3</t>", "<t>a &lt;= b, c&lt;3</t>" },
+	{ "<t a=\"x < y\">", "<t a=\"x &lt; y\">" },
+	{ "<![CDATA[2 < 3]]>", "<![CDATA[2 < 3]]>" },
+	{ "<!-- 2 < 3 -->", "<!-- 2 < 3 -->" },
+	/* Element names lower-cased, attributes left alone. */
+	{ "<Title>x</title>", "<title>x</title>" },
+	{ "<RSS Version=\"2.0\"><Channel/></RSS>", "<rss Version=\"2.0\"><channel/></rss>" },
+	{ "<DC:Creator>A</dc:creator>", "<dc:creator>A</dc:creator>" },
+	{ "<rdf:RDF xmlns:rdf=\"u\">", "<rdf:rdf xmlns:rdf=\"u\">" },
+	{ "<![CDATA[<Title>]]>", "<![CDATA[<Title>]]>" },
+	{ "<?xml-stylesheet Href=\"A\"?><A>", "<?xml-stylesheet Href=\"A\"?><a>" },
+	{ "<\xce\x91\xce\x92>", "<\xce\x91\xce\x92>" },
 	/* Bare ampersands. */
 	{ "AT&T", "AT&amp;T" },
 	{ "?a=1&b=2&c", "?a=1&amp;b=2&amp;c" },

@@ -1,0 +1,291 @@
+/* cmd-extract.c: `tidings extract [--url URL] [--width N] [--html] FILE|URL|-`:
+ * the story of one web page as plain text or cleaned HTML, for scripts and
+ * tests. Nothing is stored; the extraction itself is extract.c. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "extract.h"
+#include "fetch.h"
+#include "sanitize.h"
+#include "settings.h"
+#include "url.h"
+#include "xmalloc.h"
+
+#define READ_SIZE	(64u * 1024)
+#define MAX_WIDTH	1000
+
+/* What a download brought back. */
+struct download {
+	struct buf	 body;
+	char		*url;		/* the effective URL, after redirects */
+	char		*charset;	/* from Content-Type */
+	char		*refused;	/* why the response is not a page */
+	char		*error;		/* the fetcher's message on failure */
+	bool		 ok;
+};
+
+static void
+print_error(const char *name, const char *message)
+{
+	struct buf line = BUF_INIT;
+
+	buf_append_str(&line, "tidings: ");
+	sanitize_line(&line, name);
+	buf_append_str(&line, ": ");
+	sanitize_line(&line, message);
+	fprintf(stderr, "%s\n", buf_str(&line));
+	buf_free(&line);
+}
+
+/* Media types that are certainly not a web page; anything else is given a
+ * try (servers label HTML as text/plain or application/octet-stream). */
+static bool
+is_not_page(const char *type)
+{
+	static const char *const prefixes[] = { "image/", "audio/", "video/", "font/" };
+	static const char *const types[] = {
+		"application/gzip", "application/json", "application/pdf",
+		"application/zip",
+	};
+	size_t i;
+
+	if (type == NULL)
+		return false;
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		if (strncmp(type, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	}
+	for (i = 0; i < sizeof types / sizeof types[0]; i++) {
+		if (strcmp(type, types[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+static int
+on_header(void *ctx, const struct fetch_response_info *info)
+{
+	struct download *d = ctx;
+
+	if (info->url != NULL)
+		d->url = xstrdup(info->url);
+	if (info->charset != NULL)
+		d->charset = xstrdup(info->charset);
+	if (is_not_page(info->content_type)) {
+		d->refused = xasprintf("not an HTML page (%s)", info->content_type);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+on_data(void *ctx, const char *bytes, size_t len)
+{
+	struct download *d = ctx;
+
+	buf_append(&d->body, bytes, len);
+	return 0;
+}
+
+static void
+on_done(void *ctx, const struct fetch_result *result)
+{
+	struct download *d = ctx;
+
+	if (result->status == FETCH_OK)
+		d->ok = true;
+	else if (d->refused == NULL)
+		d->error = xstrdup(result->message != NULL ? result->message :
+		    fetch_status_name(result->status));
+}
+
+/* The settings as `refresh` uses them: the config file over the defaults. */
+static int
+load_settings(const struct globals *g, struct settings *s)
+{
+	char *path, *error = NULL;
+	int status = 0;
+
+	settings_init(s);
+	path = g->config_path != NULL ? xstrdup(g->config_path) : settings_default_config_path();
+	if (path != NULL && settings_load(s, path, g->config_path != NULL, &error) != 0) {
+		fprintf(stderr, "tidings: %s\n", error);
+		free(error);
+		settings_free(s);
+		status = -1;
+	}
+	free(path);
+	return status;
+}
+
+/* Fetch url into d; returns 0, or -1 after printing why not. */
+static int
+download(const struct globals *g, const char *url, struct download *d)
+{
+	struct fetch_callbacks callbacks = { on_header, on_data, on_done };
+	struct fetch_request request = { url, NULL, NULL, d };
+	struct fetch_options options;
+	struct settings settings;
+	struct fetch *fetch;
+
+	if (load_settings(g, &settings) != 0)
+		return -1;
+	fetch_options_default(&options);
+	options.connect_timeout = (long)settings.number[OPT_CONNECT_TIMEOUT];
+	options.total_timeout = (long)settings.number[OPT_TIMEOUT];
+	options.low_speed_limit = (long)settings.number[OPT_LOW_SPEED_LIMIT];
+	options.low_speed_time = (long)settings.number[OPT_LOW_SPEED_TIME];
+	options.user_agent = settings.string[OPT_USER_AGENT];
+	/* The fetcher says "larger than 8 MiB" and stops reading; no page
+	 * past the extractor's limit is worth the download. */
+	options.max_body = EXTRACT_MAX_PAGE;
+	options.accept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
+	fetch = fetch_new(&options, &callbacks);
+	settings_free(&settings);
+	if (fetch == NULL) {
+		print_error(url, "cannot start the HTTP client");
+		return -1;
+	}
+	fetch_add(fetch, &request);
+	if (fetch_run(fetch) != 0 && !d->ok && d->error == NULL && d->refused == NULL)
+		d->error = xstrdup("the HTTP client failed");
+	fetch_free(&fetch);
+	if (!d->ok) {
+		print_error(url, d->refused != NULL ? d->refused : d->error);
+		return -1;
+	}
+	return 0;
+}
+
+/* Read a file (or standard input for "-") into out, up to one byte past the
+ * extractor's limit; returns 0, or -1 after printing why not. */
+static int
+read_page(const char *path, struct buf *out)
+{
+	static char chunk[READ_SIZE];
+	const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
+	ssize_t n;
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY)) < 0) {
+		print_error(name, strerror(errno));
+		return -1;
+	}
+	while (out->len <= EXTRACT_MAX_PAGE) {
+		if ((n = read(fd, chunk, sizeof chunk)) < 0) {
+			if (errno == EINTR)
+				continue;
+			print_error(name, strerror(errno));
+			if (fd != STDIN_FILENO)
+				close(fd);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		buf_append(out, chunk, (size_t)n);
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return 0;
+}
+
+static void
+extract_usage(FILE *fp)
+{
+	fprintf(fp, "usage: tidings extract [--url URL] [--width N] [--html] FILE|URL|-\n");
+}
+
+int
+cmd_extract(const struct globals *g, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "url", required_argument, NULL, 'u' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "html", no_argument, NULL, 'H' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct download d = { BUF_INIT, NULL, NULL, NULL, NULL, false };
+	struct extract_result result;
+	struct buf out = BUF_INIT;
+	const char *base = NULL, *source, *name;
+	char *error = NULL, *text, *end;
+	bool html = false;
+	long width = 0;
+	int c, status = EXIT_FAILED;
+
+	while ((c = getopt_long(argc, argv, "u:w:Hh", options, NULL)) != -1) {
+		switch (c) {
+		case 'u':
+			base = optarg;
+			break;
+		case 'w':
+			errno = 0;
+			width = strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' || width < 0 ||
+			    width > MAX_WIDTH) {
+				fprintf(stderr, "tidings: --width takes a number of columns "
+				    "from 0 (no wrapping) to %d\n", MAX_WIDTH);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'H':
+			html = true;
+			break;
+		case 'h':
+			extract_usage(stdout);
+			return EXIT_OK;
+		default:
+			extract_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		extract_usage(stderr);
+		return EXIT_USAGE;
+	}
+	source = argv[optind];
+	name = strcmp(source, "-") == 0 ? "standard input" : source;
+
+	if (url_is_http(source)) {
+		if (download(g, source, &d) != 0)
+			goto out;
+		if (base == NULL)
+			base = d.url != NULL ? d.url : source;
+	} else if (read_page(source, &d.body) != 0) {
+		goto out;
+	}
+	if (extract_story(d.body.data, d.body.len, base, d.charset, &result, &error) != 0) {
+		print_error(name, error);
+		free(error);
+		goto out;
+	}
+	if (html) {
+		buf_append_str(&out, result.html);
+	} else {
+		text = extract_text(result.html, (int)width);
+		buf_append_str(&out, text);
+		free(text);
+	}
+	extract_result_free(&result);
+	status = cmd_write(&out) == 0 ? EXIT_OK : EXIT_FAILED;
+out:
+	buf_free(&out);
+	buf_free(&d.body);
+	free(d.url);
+	free(d.charset);
+	free(d.refused);
+	free(d.error);
+	return status;
+}
