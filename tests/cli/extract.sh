@@ -51,24 +51,10 @@ check "a login wall: says no story" grep -q "story" "$scratch/err"
 check "no argument: usage, exit 2" test $? -eq 2
 
 # Over HTTP, from a server this test starts.
-PY=${PYTHON3:-python3}
-command -v "$PY" > /dev/null || { finish; exit $?; }
 mkdir -p "$scratch/www"
 cp "$data/wordpress-news.html" "$scratch/www/story.html"
 printf '{"a": 1}' > "$scratch/www/data.json"
-mkfifo "$scratch/server-in"
-"$PY" "$top_srcdir/tests/server.py" --root "$scratch/www" --watch-stdin --max-seconds 60 \
-    < "$scratch/server-in" > "$scratch/server-out" 2>/dev/null &
-server=$!
-exec 9> "$scratch/server-in"
-trap 'exec 9>&-; kill $server 2>/dev/null; rm -rf "$scratch"' EXIT INT TERM
-i=0
-while ! grep -q '^PORT ' "$scratch/server-out" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -gt 100 ] && { fail "test server did not start"; finish; exit 1; }
-	sleep 0.1
-done
-base=http://127.0.0.1:$(sed -n 's/^PORT //p' "$scratch/server-out")
+start_server --root "$scratch/www" || { finish; exit $?; }
 
 "$TIDINGS" extract "$base/story.html" > "$scratch/http.out" 2> "$scratch/err"
 check "over HTTP: exit 0" test $? -eq 0

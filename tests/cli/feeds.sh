@@ -12,41 +12,6 @@ case $top_srcdir in
 esac
 esc=$(printf '\033')
 
-# run [--db PATH] ARGS...: run tidings on the test store; sets $status,
-# leaves standard output and error in $scratch/out and $scratch/err.
-run() {
-	if [ "$1" = --db ]; then
-		"$TIDINGS" "$@" > "$scratch/out" 2> "$scratch/err"
-	else
-		"$TIDINGS" --db "$db" "$@" > "$scratch/out" 2> "$scratch/err"
-	fi
-	status=$?
-}
-
-# expect STATUS DESCRIPTION ARGS...: tidings ARGS exits with STATUS.
-expect() {
-	want=$1
-	desc=$2
-	shift 2
-	run "$@"
-	if [ "$status" -eq "$want" ]; then
-		pass
-	else
-		fail "$desc: exit $status, not $want; stderr: $(cat "$scratch/err")"
-	fi
-}
-
-# out_has DESCRIPTION PATTERN / err_has: the last output matches PATTERN.
-out_has() {
-	if grep -q -- "$2" "$scratch/out"; then pass; else fail "$1: no '$2' in: $(cat "$scratch/out")"; fi
-}
-err_has() {
-	if grep -q -- "$2" "$scratch/err"; then pass; else fail "$1: no '$2' in: $(cat "$scratch/err")"; fi
-}
-no_escape() {
-	if grep -q "$esc" "$scratch/out"; then fail "$1: an ESC byte was printed"; else pass; fi
-}
-
 # The TSV line of the feed whose URL is $1, from `feeds --format tsv`.
 feed_line() {
 	"$TIDINGS" --db "${2:-$db}" feeds --format tsv | awk -F '\t' -v url="$1" '$2 == url'
@@ -54,117 +19,117 @@ feed_line() {
 
 # 1. Help and usage errors: every command answers --help on standard output.
 for cmd in add remove enable feeds import export; do
-	expect 0 "$cmd --help" "$cmd" --help
+	expect_exit 0 "$cmd --help" "$cmd" --help
 	out_has "$cmd --help" "usage: tidings $cmd"
-	expect 0 "$cmd -h" "$cmd" -h
+	expect_exit 0 "$cmd -h" "$cmd" -h
 done
-expect 2 "add without a URL" add
-expect 2 "add with two URLs" add https://a.example/1 https://a.example/2
-expect 2 "add with an unknown option" add --bogus https://a.example/feed
-expect 2 "remove without a feed" remove
-expect 2 "enable with two feeds" enable a b
-expect 2 "feeds with an argument" feeds extra
-expect 2 "feeds with an unknown format" feeds --format xml
-expect 2 "import without a file" import
-expect 2 "export with an argument" export extra
+expect_exit 2 "add without a URL" add
+expect_exit 2 "add with two URLs" add https://a.example/1 https://a.example/2
+expect_exit 2 "add with an unknown option" add --bogus https://a.example/feed
+expect_exit 2 "remove without a feed" remove
+expect_exit 2 "enable with two feeds" enable a b
+expect_exit 2 "feeds with an argument" feeds extra
+expect_exit 2 "feeds with an unknown format" feeds --format xml
+expect_exit 2 "import without a file" import
+expect_exit 2 "export with an argument" export extra
 
 # 2. add: http, https and file URLs only.
-expect 0 "add https" add https://a.example/feed.xml
+expect_exit 0 "add https" add https://a.example/feed.xml
 out_has "add says so" "^added https://a.example/feed.xml$"
-expect 0 "add http with a title and tags" add http://b.example/rss --title "Bee News" --tag news --tag "two words"
-expect 0 "add file" add "file://$abs_srcdir/tests/data/parse/rss20-basic.xml"
-expect 2 "add ftp" add ftp://c.example/feed
+expect_exit 0 "add http with a title and tags" add http://b.example/rss --title "Bee News" --tag news --tag "two words"
+expect_exit 0 "add file" add "file://$abs_srcdir/tests/data/parse/rss20-basic.xml"
+expect_exit 2 "add ftp" add ftp://c.example/feed
 err_has "ftp refused in words" "only http://, https:// and file"
-expect 2 "add without a scheme" add c.example/feed
-expect 2 "add javascript:" add "javascript:alert(1)"
-expect 2 "add a relative file URL" add file://feed.xml
-expect 1 "add twice" add https://a.example/feed.xml
+expect_exit 2 "add without a scheme" add c.example/feed
+expect_exit 2 "add javascript:" add "javascript:alert(1)"
+expect_exit 2 "add a relative file URL" add file://feed.xml
+expect_exit 1 "add twice" add https://a.example/feed.xml
 err_has "add twice says why" "already subscribed"
 line=$(feed_line http://b.example/rss)
 check "title and tags stored" [ "$(printf '%s' "$line" | cut -f 1,3)" = "$(printf 'Bee News\tnews,two words')" ]
 
 # 3. feeds: three formats.
-expect 0 "feeds" feeds
+expect_exit 0 "feeds" feeds
 out_has "feeds text has a header" "^NAME  *UNREAD/TOTAL  *STATUS  *NEXT  *TAGS  *URL"
 out_has "feeds text shows a new feed" "Bee News  *0/0  *not fetched yet  *due now  *news,two words  *http://b.example/rss"
 check "feeds text: a header and three rows" [ "$(wc -l < "$scratch/out")" -eq 4 ]
-expect 0 "feeds tsv" feeds --format tsv
+expect_exit 0 "feeds tsv" feeds --format tsv
 check "feeds tsv: seven fields a line" [ "$(awk -F '\t' 'NF != 7' "$scratch/out" | wc -l)" -eq 0 ]
 check "feeds tsv: three lines" [ "$(wc -l < "$scratch/out")" -eq 3 ]
 check "feeds tsv: the due date is UTC ISO" [ "$(cut -f 7 "$scratch/out" | grep -c '^[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z$')" -eq 3 ]
-expect 0 "feeds json" feeds --format json
+expect_exit 0 "feeds json" feeds --format json
 check "feeds json: one object a line" [ "$(grep -c '^{"id":[0-9]*,"name":.*}$' "$scratch/out")" -eq 3 ]
 out_has "feeds json: tags as an array" '"tags":\["news","two words"\]'
 if command -v python3 > /dev/null; then
 	check "feeds json parses" python3 -c 'import json, sys
 for line in sys.stdin: json.loads(line)' < "$scratch/out"
 fi
-expect 0 "feeds on an empty store" --db "$scratch/empty.db" feeds
+expect_exit 0 "feeds on an empty store" --db "$scratch/empty.db" feeds
 out_has "an empty store says how to add feeds" "no feeds"
-expect 0 "feeds tsv on an empty store" --db "$scratch/empty.db" feeds --format tsv
+expect_exit 0 "feeds tsv on an empty store" --db "$scratch/empty.db" feeds --format tsv
 check "feeds tsv on an empty store prints nothing" [ ! -s "$scratch/out" ]
 
 # 4. remove and enable: by URL or by name; a missing feed is exit 1.
-expect 0 "enable a feed that is not disabled" enable "Bee News"
+expect_exit 0 "enable a feed that is not disabled" enable "Bee News"
 out_has "enable says it was not disabled" "was not disabled"
-expect 1 "enable a missing feed" enable https://nowhere.example/feed
+expect_exit 1 "enable a missing feed" enable https://nowhere.example/feed
 err_has "missing feed named" "no feed matches"
-expect 1 "remove a missing feed" remove "No Such Feed"
-expect 0 "remove by name, any case" remove "bee news"
+expect_exit 1 "remove a missing feed" remove "No Such Feed"
+expect_exit 0 "remove by name, any case" remove "bee news"
 out_has "remove says what and how many" "^removed Bee News (0 items)$"
 check "removed feed gone" [ -z "$(feed_line http://b.example/rss)" ]
-expect 0 "remove by URL" remove https://a.example/feed.xml
+expect_exit 0 "remove by URL" remove https://a.example/feed.xml
 
 # 5. The store: unopenable, not a database, bad config: exit 2, one line.
-expect 2 "store in an impossible place" --db /proc/x/y.db feeds
+expect_exit 2 "store in an impossible place" --db /proc/x/y.db feeds
 check "one line for the store error" [ "$(wc -l < "$scratch/err")" -eq 1 ]
 printf 'this is not a database, just some text that is long enough to fill a page header\n' > "$scratch/junk.db"
 for cmd in feeds export "add https://x.example/f" "import $data/newsboat-urls" "remove x" "enable x"; do
 	# shellcheck disable=SC2086
-	expect 2 "$cmd on a non-SQLite file" --db "$scratch/junk.db" $cmd
+	expect_exit 2 "$cmd on a non-SQLite file" --db "$scratch/junk.db" $cmd
 done
 err_has "not a database said" "not an SQLite database"
-expect 2 "a missing --config file" --db "$db" --config "$scratch/no-such-config" feeds
+expect_exit 2 "a missing --config file" --db "$db" --config "$scratch/no-such-config" feeds
 printf 'no-such-setting 3\n' > "$scratch/bad-config"
-expect 2 "a bad config file" --db "$db" --config "$scratch/bad-config" feeds
+expect_exit 2 "a bad config file" --db "$db" --config "$scratch/bad-config" feeds
 
 # 6. import: newsboat urls, OPML 1.0 and 2.0, categories.
 i=$scratch/i.db
-expect 0 "import newsboat urls" --db "$i" import "$data/newsboat-urls"
+expect_exit 0 "import newsboat urls" --db "$i" import "$data/newsboat-urls"
 out_has "newsboat counts" "^imported 6 feeds (0 already subscribed, 2 skipped)$"
 err_has "skipped query feed warned" "query"
 err_has "skipped exec feed warned" "exec"
 check "newsboat tags" [ "$(feed_line https://lwn.net/headlines/rss "$i" | cut -f 3)" = "linux,news" ]
 check "newsboat title" [ "$(feed_line http://blog.example.org/atom.xml "$i" | cut -f 1)" = "Example Blog" ]
 check "newsboat duplicate merged" [ "$(feed_line https://example.com/feed.xml "$i" | cut -f 1,3)" = "$(printf 'Late title\tduplicate')" ]
-expect 0 "import the same file again" --db "$i" import "$data/newsboat-urls"
+expect_exit 0 "import the same file again" --db "$i" import "$data/newsboat-urls"
 out_has "all already subscribed" "^imported 0 feeds (6 already subscribed, 2 skipped)$"
 printf 'https://lwn.net/headlines/rss kernel linux\nhttps://new.example/rss\n' > "$scratch/more-urls"
-expect 0 "import merges tags" --db "$i" import "$scratch/more-urls"
+expect_exit 0 "import merges tags" --db "$i" import "$scratch/more-urls"
 out_has "one new, one known" "^imported 1 feed (1 already subscribed, 0 skipped)$"
 check "tags merged" [ "$(feed_line https://lwn.net/headlines/rss "$i" | cut -f 3)" = "kernel,linux,news" ]
-expect 0 "import from standard input" --db "$i" import - < "$data/opml-2.0-nested.opml"
+expect_exit 0 "import from standard input" --db "$i" import - < "$data/opml-2.0-nested.opml"
 out_has "nested OPML counts" "^imported 3 feeds (1 already subscribed, 0 skipped)$"
 check "folders become tags, merged into a known feed" \
     [ "$(feed_line https://lwn.net/headlines/rss "$i" | cut -f 3)" = "Linux,News,Tech,dup,kernel,linux,news,Ελλάδα" ]
 check "nested OPML title" [ "$(feed_line https://www.kathimerini.gr/rss "$i" | cut -f 1,3)" = "$(printf 'Καθημερινή\tNews,Ελλάδα')" ]
-expect 0 "import OPML 1.0" --db "$i" import "$data/opml-1.0.opml"
+expect_exit 0 "import OPML 1.0" --db "$i" import "$data/opml-1.0.opml"
 out_has "OPML 1.0 counts" "^imported 4 feeds (0 already subscribed, 1 skipped)$"
 check "OPML 1.0 Latin-1 title" [ "$(feed_line http://cafe.example.fr/rss "$i" | cut -f 1)" = "Café du Monde" ]
-expect 0 "import OPML categories" --db "$i" import "$data/opml-category.opml"
+expect_exit 0 "import OPML categories" --db "$i" import "$data/opml-category.opml"
 out_has "category counts" "^imported 5 feeds (0 already subscribed, 0 skipped)$"
 check "categories become tags" [ "$(feed_line https://cyber.example.edu/rss "$i" | cut -f 3)" = "Berkman,Harvard,Politics" ]
 n=$("$TIDINGS" --db "$i" feeds --format tsv | wc -l)
 check "every imported feed listed" [ "$n" -eq 19 ]
-expect 1 "import hostile OPML" --db "$i" import "$data/opml-evil.opml"
+expect_exit 1 "import hostile OPML" --db "$i" import "$data/opml-evil.opml"
 err_has "entities refused" "entit"
-expect 1 "import an HTML page" --db "$i" import "$data/not-a-list.html"
+expect_exit 1 "import an HTML page" --db "$i" import "$data/not-a-list.html"
 err_has "HTML page refused" "not an OPML or urls file"
-expect 1 "import a missing file" --db "$i" import "$scratch/no-such-file"
+expect_exit 1 "import a missing file" --db "$i" import "$scratch/no-such-file"
 check "failed imports change nothing" [ "$("$TIDINGS" --db "$i" feeds --format tsv | wc -l)" -eq "$n" ]
 
 # 7. export, and the round trip: export, import into a fresh store, export.
-expect 0 "export" --db "$i" export
+expect_exit 0 "export" --db "$i" export
 cp "$scratch/out" "$scratch/export1.opml"
 out_has "OPML 2.0" '<opml version="2.0">'
 check "one outline per feed" [ "$(grep -c '<outline ' "$scratch/export1.opml")" -eq "$n" ]
@@ -173,66 +138,54 @@ if command -v python3 > /dev/null; then
 	check "export is well-formed XML" python3 -c 'import sys, xml.dom.minidom
 xml.dom.minidom.parse(sys.argv[1])' "$scratch/export1.opml"
 fi
-expect 0 "import the export" --db "$scratch/round.db" import "$scratch/export1.opml"
+expect_exit 0 "import the export" --db "$scratch/round.db" import "$scratch/export1.opml"
 out_has "every feed back" "^imported $n feeds (0 already subscribed, 0 skipped)$"
-expect 0 "export again" --db "$scratch/round.db" export
+expect_exit 0 "export again" --db "$scratch/round.db" export
 grep -v '<dateCreated>' "$scratch/export1.opml" > "$scratch/a.opml"
 grep -v '<dateCreated>' "$scratch/out" > "$scratch/b.opml"
 check "round trip gives the same list" cmp -s "$scratch/a.opml" "$scratch/b.opml"
 "$TIDINGS" --db "$i" feeds --format tsv | cut -f 1-3 > "$scratch/a.tsv"
 "$TIDINGS" --db "$scratch/round.db" feeds --format tsv | cut -f 1-3 > "$scratch/b.tsv"
 check "round trip keeps names, URLs and tags" cmp -s "$scratch/a.tsv" "$scratch/b.tsv"
-expect 0 "export of an empty store" --db "$scratch/empty.db" export
+expect_exit 0 "export of an empty store" --db "$scratch/empty.db" export
 out_has "empty export is OPML" "<body>"
 
 # 8. Escape sequences in names and feed titles never reach the terminal.
 evil_name=$(printf 'Evil \033[2J\033]0;pwned\007name\033[31m')
-expect 0 "add with an escape-laden title" add https://evil.example/rss --title "$evil_name" --tag "$(printf 'tag\033[1m')"
+expect_exit 0 "add with an escape-laden title" add https://evil.example/rss --title "$evil_name" --tag "$(printf 'tag\033[1m')"
 printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Bad \033[2J\033]0;owned\007 feed</title>\n<item><title>x\033[2Jy</title><link>http://e.example/1</link></item></channel></rss>\n' > "$scratch/evil.xml"
-expect 0 "add the escape-laden feed file" add "file://$scratch/evil.xml"
+expect_exit 0 "add the escape-laden feed file" add "file://$scratch/evil.xml"
 if "$TIDINGS" refresh --help > /dev/null 2>&1; then
 	run refresh --all
 	pass
 fi
 for format in text tsv json; do
-	expect 0 "feeds --format $format with escapes" feeds --format "$format"
+	expect_exit 0 "feeds --format $format with escapes" feeds --format "$format"
 	no_escape "feeds --format $format"
 done
 out_has "the name is kept, without its escapes" '"name":"Evil name"'
-expect 0 "export with escapes" export
+expect_exit 0 "export with escapes" export
 no_escape "export"
-expect 0 "remove the escape-laden feed" remove https://evil.example/rss
+expect_exit 0 "remove the escape-laden feed" remove https://evil.example/rss
 no_escape "remove"
 
 # 9. enable: a feed the server says is gone (410) is disabled, then enabled.
-PY=${PYTHON3:-python3}
-if command -v "$PY" > /dev/null && "$TIDINGS" refresh --help > /dev/null 2>&1; then
-	mkfifo "$scratch/server-in"
-	"$PY" "$top_srcdir/tests/server.py" --watch-stdin --max-seconds 60 \
-	    < "$scratch/server-in" > "$scratch/server-out" 2> "$scratch/server-err" &
-	server=$!
-	exec 9> "$scratch/server-in"
-	trap 'exec 9>&-; kill $server 2>/dev/null; rm -rf "$scratch"' EXIT INT TERM
-	n=0
-	while ! grep -q '^PORT ' "$scratch/server-out" 2>/dev/null && [ $n -lt 100 ]; do
-		n=$((n + 1))
-		sleep 0.1
-	done
-	port=$(sed -n 's/^PORT //p' "$scratch/server-out")
+if start_server; then
+	port=${base##*:}
 	if [ -n "$port" ]; then
 		g=$scratch/gone.db
-		expect 0 "add a feed that is gone" --db "$g" add "http://127.0.0.1:$port/410" --title Gone
+		expect_exit 0 "add a feed that is gone" --db "$g" add "http://127.0.0.1:$port/410" --title Gone
 		run --db "$g" refresh --all
 		check "refresh of a gone feed fails" [ "$status" -eq 1 ]
-		expect 0 "feeds shows it disabled" --db "$g" feeds
+		expect_exit 0 "feeds shows it disabled" --db "$g" feeds
 		out_has "disabled with the reason" "Gone  *0/0  *disabled: HTTP 410 Gone.*  disabled  "
 		feed_line "http://127.0.0.1:$port/410" "$g" > "$scratch/out"
 		check "tsv: disabled with the status" [ "$(cut -f 6 "$scratch/out" | cut -c 1-23)" = "disabled: HTTP 410 Gone" ]
 		check "tsv: no due date when disabled" [ -z "$(cut -f 7 "$scratch/out")" ]
-		expect 0 "enable it" --db "$g" enable Gone
+		expect_exit 0 "enable it" --db "$g" enable Gone
 		out_has "enable says so" "^enabled Gone (due now)$"
 		check "enabled: due now, error cleared" [ "$(feed_line "http://127.0.0.1:$port/410" "$g" | cut -f 6)" = "not fetched yet" ]
-		expect 0 "feeds after enable" --db "$g" feeds
+		expect_exit 0 "feeds after enable" --db "$g" feeds
 		out_has "due now after enable" "Gone  *0/0  *not fetched yet  *due now"
 	else
 		printf 'SKIP: test server did not start: 410 and enable not tested\n'

@@ -12,35 +12,8 @@ esac
 parse=$abs_srcdir/tests/data/parse
 esc=$(printf '\033')
 
-run() {
-	if [ "$1" = --db ]; then
-		"$TIDINGS" "$@" > "$scratch/out" 2> "$scratch/err"
-	else
-		"$TIDINGS" --db "$db" "$@" > "$scratch/out" 2> "$scratch/err"
-	fi
-	status=$?
-}
-
-expect() {
-	want=$1
-	desc=$2
-	shift 2
-	run "$@"
-	if [ "$status" -eq "$want" ]; then
-		pass
-	else
-		fail "$desc: exit $status, not $want; stderr: $(cat "$scratch/err")"
-	fi
-}
-
 out_is() {
 	if [ "$(cat "$scratch/out")" = "$2" ]; then pass; else fail "$1: got '$(cat "$scratch/out")', not '$2'"; fi
-}
-err_has() {
-	if grep -q -- "$2" "$scratch/err"; then pass; else fail "$1: no '$2' in: $(cat "$scratch/err")"; fi
-}
-no_escape() {
-	if grep -q "$esc" "$scratch/out"; then fail "$1: an ESC byte was printed"; else pass; fi
 }
 
 # count ARGS...: what list ARGS --count prints.
@@ -50,41 +23,41 @@ count() {
 
 # 1. Help and usage errors; these need no items.
 for cmd in list mark-read mark-unread star unstar; do
-	expect 0 "$cmd --help" "$cmd" --help
+	expect_exit 0 "$cmd --help" "$cmd" --help
 	if grep -q "usage: tidings $cmd" "$scratch/out"; then pass; else fail "$cmd --help: no usage"; fi
 done
-expect 2 "list with an argument" list extra
-expect 2 "list with an unknown format" list --format text
-expect 2 "list --limit 0" list --limit 0
-expect 2 "list --limit x" list --limit x
-expect 2 "list --limit -3" list --limit -3
-expect 2 "list --since garbage" list --since "next tuesday"
+expect_exit 2 "list with an argument" list extra
+expect_exit 2 "list with an unknown format" list --format text
+expect_exit 2 "list --limit 0" list --limit 0
+expect_exit 2 "list --limit x" list --limit x
+expect_exit 2 "list --limit -3" list --limit -3
+expect_exit 2 "list --since garbage" list --since "next tuesday"
 err_has "the bad date named" "next tuesday"
-expect 2 "list --since 7x" list --since 7x
-expect 2 "list --search of nothing" list --search "   "
-expect 2 "list --feed twice" list --feed a --feed b
-expect 2 "mark-read without a scope" mark-read
-expect 2 "mark-read with two scopes" mark-read --all --tag x
-expect 2 "mark-read with a scope and ids" mark-read --all 3
-expect 2 "mark-unread of a word" mark-unread three
-expect 2 "star without items" star
-expect 2 "unstar of a negative id" unstar -- -4
-expect 2 "star of id 0" star 0
-expect 2 "list on an unopenable store" --db /proc/x/y.db list
-expect 2 "count on an unopenable store" --db /proc/x/y.db list --unread --count
+expect_exit 2 "list --since 7x" list --since 7x
+expect_exit 2 "list --search of nothing" list --search "   "
+expect_exit 2 "list --feed twice" list --feed a --feed b
+expect_exit 2 "mark-read without a scope" mark-read
+expect_exit 2 "mark-read with two scopes" mark-read --all --tag x
+expect_exit 2 "mark-read with a scope and ids" mark-read --all 3
+expect_exit 2 "mark-unread of a word" mark-unread three
+expect_exit 2 "star without items" star
+expect_exit 2 "unstar of a negative id" unstar -- -4
+expect_exit 2 "star of id 0" star 0
+expect_exit 2 "list on an unopenable store" --db /proc/x/y.db list
+expect_exit 2 "count on an unopenable store" --db /proc/x/y.db list --unread --count
 printf 'this is not a database, just some text that is long enough to fill a page header\n' > "$scratch/junk.db"
-expect 2 "list on a non-SQLite file" --db "$scratch/junk.db" list
-expect 2 "mark-read on a non-SQLite file" --db "$scratch/junk.db" mark-read --all
-expect 2 "star on a non-SQLite file" --db "$scratch/junk.db" star 1
-expect 0 "list on an empty store" list
+expect_exit 2 "list on a non-SQLite file" --db "$scratch/junk.db" list
+expect_exit 2 "mark-read on a non-SQLite file" --db "$scratch/junk.db" mark-read --all
+expect_exit 2 "star on a non-SQLite file" --db "$scratch/junk.db" star 1
+expect_exit 0 "list on an empty store" list
 check "nothing listed" [ ! -s "$scratch/out" ]
-expect 0 "count on an empty store" list --count
+expect_exit 0 "count on an empty store" list --count
 out_is "count is 0" 0
-expect 1 "list of a missing feed" list --feed "No such feed"
+expect_exit 1 "list of a missing feed" list --feed "No such feed"
 err_has "missing feed named" "no feed matches"
-expect 1 "list of a tag no feed has" list --tag nope
-expect 1 "mark-read of a missing feed" mark-read --feed nope
-expect 1 "mark-read of a missing item" mark-read 12345
+expect_exit 1 "list of a tag no feed has" list --tag nope
+expect_exit 1 "mark-read of a missing feed" mark-read --feed nope
+expect_exit 1 "mark-read of a missing item" mark-read 12345
 err_has "missing item named" "no item 12345"
 
 # 2. Items, through the real refresh of file:// feeds.
@@ -111,9 +84,9 @@ evil_name=$(printf 'Evil \033[2J\033]0;pwned\007name')
 "$TIDINGS" --db "$db" add "file://$parse/rss091-itunes-media.xml" --title Podcast > /dev/null || fail "add rss091"
 "$TIDINGS" --db "$db" add "file://$scratch/big.xml" --title Big --tag bulk > /dev/null || fail "add big"
 "$TIDINGS" --db "$db" add "file://$scratch/rss10-copy.xml" --title "$evil_name" > /dev/null || fail "add evil"
-expect 0 "refresh the file feeds" refresh --all
+expect_exit 0 "refresh the file feeds" refresh --all
 
-expect 0 "list" list
+expect_exit 0 "list" list
 total=$(wc -l < "$scratch/out")
 check "items listed" [ "$total" -gt 1500 ]
 check "count matches the listing" [ "$(count)" -eq "$total" ]
@@ -127,7 +100,7 @@ check "the escaped feed name, cleaned" grep -q "^Evil name	" "$scratch/out"
 check "an item of the big feed" grep -q "^Big	2024-01-01T00:07:00Z	big item 7	http://big.example/7$" "$scratch/out"
 
 # Formats.
-expect 0 "list json" list --format json
+expect_exit 0 "list json" list --format json
 check "json: as many lines" [ "$(wc -l < "$scratch/out")" -eq "$total" ]
 check "json: objects with a numeric id" [ "$(grep -c '^{"id":[0-9]*,"feed":".*","feed_id":[0-9]*,"date":"[^"]*","title":.*"read":false,"starred":false,"summary":.*,"content":.*}$' "$scratch/out")" -eq "$total" ]
 no_escape "list JSON"
@@ -138,19 +111,19 @@ fi
 check "json: content is there" grep -q '"content":"<p>The full story &amp; more.</p>"' "$scratch/out"
 
 # Filters.
-expect 0 "list --limit 3" list --limit 3
+expect_exit 0 "list --limit 3" list --limit 3
 check "three lines" [ "$(wc -l < "$scratch/out")" -eq 3 ]
 "$TIDINGS" --db "$db" list | head -n 3 > "$scratch/head"
 check "limit takes the newest" cmp -s "$scratch/out" "$scratch/head"
-expect 0 "list --feed by name" list --feed Big
+expect_exit 0 "list --feed by name" list --feed Big
 check "the big feed's 1500 items" [ "$(wc -l < "$scratch/out")" -eq 1500 ]
 check "only the big feed" [ "$(cut -f 1 "$scratch/out" | sort -u)" = Big ]
 check "--feed by URL" [ "$(count --feed "file://$scratch/big.xml")" -eq 1500 ]
 check "--feed by name ignoring case" [ "$(count --feed podcast)" -eq 1 ]
-expect 0 "list --tag" list --tag greek
+expect_exit 0 "list --tag" list --tag greek
 check "the tag's feed only" [ "$(cut -f 1 "$scratch/out" | sort -u)" = "Το ιστολόγιο" ]
 check "--tag count" [ "$(count --tag news)" -eq 5 ]
-expect 0 "list --search" list --search umlaute
+expect_exit 0 "list --search" list --search umlaute
 check "search: both copies of the item" [ "$(wc -l < "$scratch/out")" -eq 2 ]
 check "search: the right title" [ "$(cut -f 3 "$scratch/out" | sort -u)" = "Ärger über Umlaute" ]
 check "search: words are prefixes, all must match" [ "$(count --search "big ite 77")" -eq 11 ]
@@ -168,55 +141,55 @@ check "--count honours --limit" [ "$(count --limit 4)" -eq 4 ]
 
 # 3. Read and starred state.
 check "everything unread at first" [ "$(count --unread)" -eq "$total" ]
-expect 0 "mark-read --feed" mark-read --feed Big
+expect_exit 0 "mark-read --feed" mark-read --feed Big
 out_is "1500 marked" "marked 1500 items read"
 check "unread count drops" [ "$(count --unread)" -eq $((total - 1500)) ]
-expect 0 "mark-read --feed again" mark-read --feed Big
+expect_exit 0 "mark-read --feed again" mark-read --feed Big
 out_is "nothing left to mark" "marked 0 items read"
-expect 0 "mark-unread --tag" mark-unread --tag bulk
+expect_exit 0 "mark-unread --tag" mark-unread --tag bulk
 out_is "1500 unmarked" "marked 1500 items unread"
-expect 0 "mark-read --all" mark-read --all
+expect_exit 0 "mark-read --all" mark-read --all
 out_is "all marked" "marked $total items read"
 check "no unread left" [ "$(count --unread)" -eq 0 ]
-expect 0 "list --unread when all are read" list --unread
+expect_exit 0 "list --unread when all are read" list --unread
 check "nothing unread listed" [ ! -s "$scratch/out" ]
-expect 0 "mark-unread --all" mark-unread --all
+expect_exit 0 "mark-unread --all" mark-unread --all
 out_is "all unmarked" "marked $total items unread"
 
 id1=$("$TIDINGS" --db "$db" list --format json --feed Podcast | sed -n 's/^{"id":\([0-9]*\),.*/\1/p')
 id2=$("$TIDINGS" --db "$db" list --format json --search foremost | sed -n 's/^{"id":\([0-9]*\),.*/\1/p')
 if [ -n "$id1" ] && [ -n "$id2" ]; then pass; else fail "ids from JSON: '$id1' '$id2'"; fi
-expect 0 "mark-read ITEM ITEM" mark-read "$id1" "$id2"
+expect_exit 0 "mark-read ITEM ITEM" mark-read "$id1" "$id2"
 out_is "two marked" "marked 2 items read"
 check "two fewer unread" [ "$(count --unread)" -eq $((total - 2)) ]
-expect 0 "mark-read of a read item" mark-read "$id1"
+expect_exit 0 "mark-read of a read item" mark-read "$id1"
 out_is "already read: none changed" "marked 0 items read"
 "$TIDINGS" --db "$db" list --format json --feed Podcast > "$scratch/p"
 check "json says read" grep -q '"read":true' "$scratch/p"
-expect 1 "mark-unread of one missing and one real item" mark-unread 999999 "$id1"
+expect_exit 1 "mark-unread of one missing and one real item" mark-unread 999999 "$id1"
 out_is "the real one still changed" "marked 1 item unread"
 err_has "the missing one named" "no item 999999"
-expect 0 "star" star "$id1" "$id2"
+expect_exit 0 "star" star "$id1" "$id2"
 out_is "two starred" "starred 2 items"
-expect 0 "list --starred" list --starred
+expect_exit 0 "list --starred" list --starred
 check "the starred items" [ "$(wc -l < "$scratch/out")" -eq 2 ]
 check "--starred --count" [ "$(count --starred)" -eq 2 ]
 check "--starred --unread" [ "$(count --starred --unread)" -eq 1 ]
-expect 0 "star again" star "$id1"
+expect_exit 0 "star again" star "$id1"
 out_is "already starred" "starred 0 items"
-expect 0 "unstar" unstar "$id1"
+expect_exit 0 "unstar" unstar "$id1"
 out_is "one unstarred" "unstarred 1 item"
 check "one starred left" [ "$(count --starred)" -eq 1 ]
-expect 1 "unstar a missing item" unstar 999999
+expect_exit 1 "unstar a missing item" unstar 999999
 # Starred state survives a refresh; read state too.
-expect 0 "refresh again" refresh --all
+expect_exit 0 "refresh again" refresh --all
 check "starred kept over a refresh" [ "$(count --starred)" -eq 1 ]
 check "read kept over a refresh" [ "$(count --unread)" -eq $((total - 1)) ]
 
 # 4. Removing a feed removes its items from the listing.
-expect 0 "remove the big feed" remove Big
+expect_exit 0 "remove the big feed" remove Big
 check "its items are gone" [ "$(count)" -eq $((total - 1500)) ]
-expect 0 "list after the removal" list
+expect_exit 0 "list after the removal" list
 no_escape "list after the removal"
 
 finish

@@ -13,21 +13,8 @@ mkdir -p "$scratch/www"
 cp "$top_srcdir/tests/data/parse/rss20-basic.xml" "$scratch/www/a.xml"
 cp "$top_srcdir/tests/data/parse/atom10.xml" "$scratch/www/b.xml"
 
-# The server exits when its standard input closes, i.e. with this script.
-mkfifo "$scratch/server-in"
-"$PY" "$top_srcdir/tests/server.py" --root "$scratch/www" --watch-stdin --max-seconds 120 \
-    < "$scratch/server-in" > "$scratch/server-out" 2> "$scratch/server-err" &
-server=$!
-exec 9> "$scratch/server-in"
-trap 'exec 9>&-; kill $server 2>/dev/null; [ -n "$KEEP" ] || rm -rf "$scratch"' EXIT INT TERM
-i=0
-while ! grep -q '^PORT ' "$scratch/server-out" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -gt 100 ] && { cat "$scratch/server-err" >&2; skip_all "test server did not start"; }
-	sleep 0.1
-done
-port=$(sed -n 's/^PORT //p' "$scratch/server-out")
-base=http://127.0.0.1:$port
+start_server --root "$scratch/www" || skip_all "test server did not start"
+[ -n "$KEEP" ] && trap 'exec 9>&-; kill $server 2>/dev/null' EXIT INT TERM
 
 cat > "$scratch/test.conf" <<CONF
 # short limits, so the drip and the huge body fail fast
