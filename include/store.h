@@ -44,6 +44,13 @@ int store_create_schema(const char *path, int version, char **error);
 /* Why the last failing call on s failed. Valid until the next call on s. */
 const char *store_error(const struct store *s);
 
+/* A number that changes whenever another connection (a cron refresh,
+ * another reader) commits to the store, and only then: comparing it with the
+ * one read before tells cheaply whether to read again (SQLite's PRAGMA
+ * data_version; no table is read). Commits through s itself leave it
+ * alone. -1 on error. */
+int64_t store_data_version(struct store *s);
+
 /* The current time the store stamps on rows (first_seen, added, tombstones)
  * and measures retention from: the clock, unless fixed by store_set_time
  * (for tests and tools; 0 returns to the clock). */
@@ -191,6 +198,11 @@ struct store_filter {
 	int64_t		 limit;		/* 0: no limit */
 	int64_t		 offset;
 	bool		 with_text;	/* also fill summary and content */
+	/* The list from its other end: oldest first (ties by id, oldest
+	 * first), offset counted from the oldest, and the after_ position
+	 * meaning "newer than". The rows of the bottom of a list come at
+	 * once this way, where an offset from the top walks every row. */
+	bool		 oldest_first;
 };
 
 /* One item. Filled by store_get_item (owned: store_item_clear) or handed to
@@ -224,9 +236,12 @@ void store_item_clear(struct store_item *item);
  * position ignored). */
 int64_t store_count_items(struct store *s, const struct store_filter *filter);
 
-/* Call fn for each selected item, newest first (ties by id, newest first),
- * honouring limit and offset; fn returns non-zero to stop. Returns the
- * number of calls, or -1. */
+/* Call fn for each selected item, newest first (ties by id, newest first)
+ * unless oldest_first, honouring limit and offset; fn returns non-zero to
+ * stop, and must not query items itself (the query is open during the
+ * calls). Returns the number of calls, or -1. A window of a search reads
+ * about what the window needs however many items match, so each keystroke
+ * of a filter can ask for the first screens (store-items.c says how). */
 int64_t store_query_items(struct store *s, const struct store_filter *filter,
     int (*fn)(void *ctx, const struct store_item *item), void *ctx);
 

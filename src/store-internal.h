@@ -40,11 +40,15 @@ enum store_statement {
 	STMT_ITEM_INSERT,
 	STMT_ITEM_UPDATE,
 	STMT_ITEM_GET,
+	STMT_ITEM_ROW,
+	STMT_ITEM_ROW_TEXT,
 	STMT_ITEM_EXISTS,
 	STMT_SEARCH_INSERT,
 	STMT_SEARCH_DELETE,
 	STMT_SEARCH_ESTIMATE,
 	STMT_SEARCH_COUNT,
+	STMT_SEARCH_NEWEST,
+	STMT_SEARCH_OLDEST,
 	STMT_ENCLOSURES_GET,
 	STMT_ENCLOSURES_DELETE,
 	STMT_ENCLOSURE_INSERT,
@@ -63,14 +67,25 @@ enum store_statement {
 	STMT_COUNT_FEED,
 	STMT_COUNT_TAG,
 	STMT_COUNT_ALL,
+	STMT_DATA_VERSION,
 
 	STMT_COUNT
 };
 
 /* Item queries are built from the filter's shape (which constraints it has)
- * and cached per shape, so they too are prepared once per store. */
-#define STORE_SHAPE_BITS 9
+ * and what is asked of them, and cached per shape and kind, so they too are
+ * prepared once per store. */
+#define STORE_SHAPE_BITS 10
 #define STORE_SHAPES (1 << STORE_SHAPE_BITS)
+
+enum store_query {
+	QUERY_ROWS,	/* the items in list order, with limit and offset */
+	QUERY_COUNT,	/* how many */
+	QUERY_ORDER,	/* ids in list order, limited: a search walks them */
+	QUERY_DATE,	/* one item's date (:id) if the filters keep it */
+
+	QUERY_KINDS
+};
 
 /* A search index entry waiting for the end of the transaction. */
 struct search_entry {
@@ -88,8 +103,7 @@ struct store {
 	char		*error;
 	int64_t		 now;	/* fixed time, or 0 for the clock */
 	sqlite3_stmt	*statements[STMT_COUNT];
-	sqlite3_stmt	*item_rows[STORE_SHAPES];
-	sqlite3_stmt	*item_counts[STORE_SHAPES];
+	sqlite3_stmt	*item_queries[QUERY_KINDS][STORE_SHAPES];
 
 	/* Inside a transaction, search entries are written at the end: FTS5
 	 * writes its pending index out as a new segment whenever a statement

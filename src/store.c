@@ -188,6 +188,7 @@ static const char *const feed_sql[STMT_COUNT] = {
 	[STMT_FEED_EXISTS] = "SELECT 1 FROM feeds WHERE id = ?1",
 	[STMT_TAGS_DELETE] = "DELETE FROM feed_tags WHERE feed_id = ?1",
 	[STMT_TAG_INSERT] = "INSERT OR IGNORE INTO feed_tags (feed_id, tag) VALUES (?1, ?2)",
+	[STMT_DATA_VERSION] = "PRAGMA data_version",
 };
 
 /* ---- Errors and helpers shared with store-items.c ---- */
@@ -304,6 +305,22 @@ void
 store_set_time(struct store *s, int64_t now)
 {
 	s->now = now;
+}
+
+int64_t
+store_data_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int64_t version = -1;
+
+	if ((st = statement(s, STMT_DATA_VERSION)) == NULL)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int64(st, 0);
+	else
+		store_set_db_error(s, "cannot read the data version");
+	sqlite3_reset(st);
+	return version;
 }
 
 /* ---- Transactions ---- */
@@ -569,7 +586,7 @@ void
 store_close(struct store **sp)
 {
 	struct store *s;
-	size_t i;
+	size_t i, j;
 
 	if (sp == NULL || (s = *sp) == NULL)
 		return;
@@ -580,9 +597,9 @@ store_close(struct store **sp)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	for (i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(s->statements[i]);
-	for (i = 0; i < STORE_SHAPES; i++) {
-		sqlite3_finalize(s->item_rows[i]);
-		sqlite3_finalize(s->item_counts[i]);
+	for (i = 0; i < QUERY_KINDS; i++) {
+		for (j = 0; j < STORE_SHAPES; j++)
+			sqlite3_finalize(s->item_queries[i][j]);
 	}
 	/* Keeps the planner's statistics fresh at little cost (SQLite's advice
 	 * for long-lived stores: run it before closing, with analysis_limit so

@@ -75,16 +75,22 @@ source_clear(struct source *s)
 }
 
 static void
-cache_clear(struct items *it)
+rows_free(struct item_row *rows, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < it->n_cached; i++) {
-		free(it->rows[i].title);
-		free(it->rows[i].feed);
-		free(it->rows[i].link);
+	for (i = 0; i < n; i++) {
+		free(rows[i].title);
+		free(rows[i].feed);
+		free(rows[i].link);
 	}
-	free(it->rows);
+	free(rows);
+}
+
+static void
+cache_clear(struct items *it)
+{
+	rows_free(it->rows, it->n_cached);
 	it->rows = NULL;
 	it->n_cached = 0;
 	it->first = 0;
@@ -135,34 +141,78 @@ on_item(void *ctx, const struct store_item *item)
 	return 0;
 }
 
-/* Replace the cache with rows [start, start + count). Paging uses the
- * store's position after a known row where the cache has one before start,
- * so scrolling deep into a million items never walks an OFFSET. */
+/* Replace the cache with rows [start, start + count). The store is asked
+ * from the nearest place it can start without walking the rows it skips: a
+ * cached row above start (paging down), a cached row below the window
+ * (paging up), the top of the list, or its bottom, oldest first, when the
+ * count is known (End, and paging near the end). Whatever lies between is
+ * skipped by offset, so moving about a million items never walks far. */
 static void
-fetch_window(struct ui *ui, struct items *it, int64_t start, int64_t count)
+fetch_window(struct ui *ui, struct view *v, int64_t start, int64_t count)
 {
-	struct store_filter filter;
+	struct items *it = v->data;
+	struct store_filter down, up;
 	struct fetch f;
-	struct item_row *anchor = NULL;
-	int64_t k;
+	struct item_row *anchor, swap;
+	int64_t k, end, last = it->first + (int64_t)it->n_cached - 1;
+	bool use_up = false;
+	size_t i;
 
-	make_filter(it, &filter);
-	filter.limit = count;
-	filter.offset = start;
+	/* Rows past the counted end are not shown. */
+	if (!it->count_pending && start + count > v->n_rows)
+		count = v->n_rows > start ? v->n_rows - start : 0;
+	end = start + count;
+
+	make_filter(it, &down);
+	down.limit = count;
+	down.offset = start;
 	if (it->n_cached > 0 && it->first < start) {
-		k = it->first + (int64_t)it->n_cached - 1;
-		if (k > start - 1)
-			k = start - 1;
+		k = last < start - 1 ? last : start - 1;
 		anchor = cached(it, k);
+		down.after_date = anchor->date;
+		down.after_id = anchor->id;
+		down.offset = start - k - 1;
 	}
-	if (anchor != NULL) {
-		filter.after_date = anchor->date;
-		filter.after_id = anchor->id;
-		filter.offset = start - k - 1;
+	make_filter(it, &up);
+	up.limit = count;
+	up.oldest_first = true;
+	if (it->n_cached > 0 && last >= end) {
+		k = it->first > end ? it->first : end;
+		anchor = cached(it, k);
+		up.after_date = anchor->date;
+		up.after_id = anchor->id;
+		up.offset = k - end;
+		use_up = up.offset < down.offset;
 	}
-	f.rows = xcalloc((size_t)count, sizeof(*f.rows));
+	if (!it->count_pending && end <= v->n_rows &&
+	    v->n_rows - end < (use_up ? up.offset : down.offset)) {
+		up.after_date = 0;
+		up.after_id = 0;
+		up.offset = v->n_rows - end;
+		use_up = true;
+	}
+
+	f.rows = xcalloc(count > 0 ? (size_t)count : 1, sizeof(*f.rows));
 	f.n = 0;
-	if (store_query_items(ui->store, &filter, on_item, &f) < 0)
+	if (count > 0 && use_up) {
+		if (store_query_items(ui->store, &up, on_item, &f) < 0)
+			ui_error(ui, "%s", store_error(ui->store));
+		else if ((int64_t)f.n < count) {
+			/* Fewer than the count promised: items went since
+			 * (retention in another process). Ask from the top,
+			 * which ends the list where the rows do. */
+			rows_free(f.rows, f.n);
+			f.rows = xcalloc((size_t)count, sizeof(*f.rows));
+			f.n = 0;
+			use_up = false;
+		}
+		for (i = 0; use_up && i < f.n / 2; i++) {
+			swap = f.rows[i];
+			f.rows[i] = f.rows[f.n - 1 - i];
+			f.rows[f.n - 1 - i] = swap;
+		}
+	}
+	if (count > 0 && !use_up && store_query_items(ui->store, &down, on_item, &f) < 0)
 		ui_error(ui, "%s", store_error(ui->store));
 	cache_clear(it);
 	it->rows = f.rows;
@@ -185,7 +235,7 @@ items_prepare(struct ui *ui, struct view *v, int64_t top, int n)
 		end = v->n_rows;
 	if (end <= start)
 		return;
-	fetch_window(ui, it, start, end - start);
+	fetch_window(ui, v, start, end - start);
 	if (it->count_pending)
 		return;
 	/* Fewer rows than counted: items went since the count (retention in
@@ -249,7 +299,7 @@ items_load(struct ui *ui, struct view *v)
 	if (selected == 0 || v->n_rows == 0)
 		return;
 	start = v->cursor - h > 0 ? v->cursor - h : 0;
-	fetch_window(ui, it, start, h * WINDOW_SCREENS);
+	fetch_window(ui, v, start, h * WINDOW_SCREENS);
 	for (i = 0; i < (int64_t)it->n_cached; i++) {
 		if (it->rows[i].id == selected) {
 			v->top += it->first + i - v->cursor;
@@ -278,9 +328,9 @@ filters_changed(struct ui *ui, struct view *v)
 		return;
 	}
 	v->n_rows = h * WINDOW_SCREENS;
-	fetch_window(ui, it, 0, v->n_rows);
-	v->n_rows = (int64_t)it->n_cached;
 	it->count_pending = true;
+	fetch_window(ui, v, 0, v->n_rows);
+	v->n_rows = (int64_t)it->n_cached;
 	it->unread = -1;
 }
 

@@ -8,7 +8,12 @@
  *   ./store-bench DIR 200000 1000000
  *
  * Each count grows the same store (DIR/bench.db, which must not exist) to
- * that many items, then measures; -m measures a store made before.
+ * that many items, then measures; -m measures a store made before. -r
+ * measures only the reader's cases on any store, a make-store one say:
+ *
+ *   ./store-bench -r FILE COUNT COMMON SECOND RARE [TAG]
+ *
+ * with a word in many items, another, a word in few, and a tag.
  * Times are process CPU time and wall time. */
 #include "config.h"
 
@@ -237,6 +242,122 @@ ranked(int r)
 	return words[r];
 }
 
+/* Rows the reader asks for at once: three screens of a 40-line terminal. */
+#define WINDOW 114
+
+struct position {
+	int64_t	 date;
+	int64_t	 id;
+};
+
+static int
+remember_last(void *ctx, const struct store_item *item)
+{
+	struct position *p = ctx;
+
+	p->date = item->date;
+	p->id = item->id;
+	return 0;
+}
+
+/* Each keystroke of typing words into the reader's filter line asks for the
+ * first window of the words typed so far (at character boundaries). */
+static void
+typing(struct store *s, struct store_filter *f, const char *text, double target)
+{
+	size_t bytes = 0, n;
+	char *typed, *name;
+
+	for (n = 1; n <= strlen(text); n++) {
+		if (((unsigned char)text[n] & 0xc0) == 0x80)
+			continue;
+		typed = xstrndup(text, n);
+		f->search = typed;
+		name = xasprintf("  keystroke: \"%s\"", typed);
+		TIME(name, target, store_query_items(s, f, touch_row, &bytes));
+		free(name);
+		free(typed);
+	}
+	f->search = NULL;
+}
+
+/* The reader's paths that must stay fast at any size: a keystroke in the
+ * filter line (first window of a search), the bottom of a list (End, and
+ * PageUp from there), the counts its title shows. */
+static void
+reader_cases(struct store *s, int64_t n_items, const char *common,
+    const char *second, const char *rare, const char *tag)
+{
+	struct store_filter f;
+	struct position last = { 0, 0 };
+	size_t bytes = 0;
+	char *q, *both;
+
+	both = xasprintf("%s %s", common, second);
+	printf("the reader's cases, windows of %d rows:\n", WINDOW);
+	memset(&f, 0, sizeof(f));
+	f.limit = WINDOW;
+	typing(s, &f, both, 50);
+	f.search = common;
+	q = xasprintf("search common word \"%s\", first window", common);
+	TIME(q, 50, store_query_items(s, &f, touch_row, &bytes));
+	free(q);
+	f.search = rare;
+	q = xasprintf("search rare word \"%s\", first window", rare);
+	TIME(q, 50, store_query_items(s, &f, touch_row, &bytes));
+	free(q);
+	f.search = both;
+	q = xasprintf("search two words \"%s\", first window", both);
+	TIME(q, 50, store_query_items(s, &f, touch_row, &bytes));
+	free(q);
+	f.unread_only = true;
+	TIME("  the same, unread only", 50, store_query_items(s, &f, touch_row, &bytes));
+	f.unread_only = false;
+	f.search = common;
+	f.feed_id = 8;
+	TIME("search common word in one feed (id 8)", 50,
+	    store_query_items(s, &f, touch_row, &bytes));
+	f.feed_id = 0;
+	if (tag != NULL) {
+		f.tag = tag;
+		q = xasprintf("search common word in tag \"%s\"", tag);
+		TIME(q, 50, store_query_items(s, &f, touch_row, &bytes));
+		free(q);
+		f.search = rare;
+		q = xasprintf("search rare word in tag \"%s\"", tag);
+		TIME(q, 50, store_query_items(s, &f, touch_row, &bytes));
+		free(q);
+		f.search = common;
+		f.tag = NULL;
+	}
+	f.offset = 10 * WINDOW;
+	TIME("search common word, window at offset 1140", 50,
+	    store_query_items(s, &f, touch_row, &bytes));
+	f.offset = 0;
+	f.oldest_first = true;
+	TIME("search common word, oldest window", 50,
+	    store_query_items(s, &f, touch_row, &bytes));
+	f.oldest_first = false;
+	TIME("  count of it (deferred while typing)", 0, store_count_items(s, &f));
+	f.search = NULL;
+
+	f.offset = n_items - WINDOW;
+	TIME("End by offset from the newest", 0,
+	    store_query_items(s, &f, touch_row, &bytes));
+	f.offset = 0;
+	f.oldest_first = true;
+	TIME("End: oldest window (oldest_first)", 100,
+	    store_query_items(s, &f, remember_last, &last));
+	f.after_date = last.date;
+	f.after_id = last.id;
+	TIME("PageUp from there (oldest_first, after)", 100,
+	    store_query_items(s, &f, touch_row, &bytes));
+	memset(&f, 0, sizeof(f));
+	f.unread_only = true;
+	TIME("count unread", 10, store_count_items(s, &f));
+	free(both);
+}
+
 static void
 measure(const char *path, int64_t n_items, int64_t some_feed)
 {
@@ -317,6 +438,7 @@ measure(const char *path, int64_t n_items, int64_t some_feed)
 	f.unread_only = false;
 
 	TIME("list feeds with counts", target, store_each_feed(s, touch_feed, &sum));
+	reader_cases(s, n_items, ranked(30), ranked(300), ranked(VOCABULARY - 1), "odd");
 	c0 = cpu_now();
 	w0 = wall_now();
 	store_close(&s);
@@ -352,10 +474,21 @@ main(int argc, char **argv)
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: store-bench DIR COUNT...\n"
-		    "       store-bench -m DIR COUNT   (measure a store made before)\n");
+		    "       store-bench -m DIR COUNT   (measure a store made before)\n"
+		    "       store-bench -r FILE COUNT COMMON SECOND RARE [TAG]\n");
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (strcmp(argv[1], "-r") == 0 && (argc == 7 || argc == 8)) {
+		if ((s = store_open(argv[2], &error)) == NULL) {
+			fprintf(stderr, "%s\n", error);
+			return 1;
+		}
+		reader_cases(s, strtoll(argv[3], NULL, 10), argv[4], argv[5], argv[6],
+		    argc == 8 ? argv[7] : NULL);
+		store_close(&s);
+		return 0;
+	}
 	if (strcmp(argv[1], "-m") == 0 && argc == 4) {
 		make_vocabulary();
 		path = xasprintf("%s/bench.db", argv[2]);
