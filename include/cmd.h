@@ -59,6 +59,7 @@ int cmd_extract(const struct globals *g, int argc, char **argv);
 int cmd_add(const struct globals *g, int argc, char **argv);
 int cmd_remove(const struct globals *g, int argc, char **argv);
 int cmd_enable(const struct globals *g, int argc, char **argv);
+int cmd_full_story(const struct globals *g, int argc, char **argv);
 int cmd_feeds(const struct globals *g, int argc, char **argv);
 int cmd_import(const struct globals *g, int argc, char **argv);
 int cmd_export(const struct globals *g, int argc, char **argv);

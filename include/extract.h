@@ -27,6 +27,7 @@
  * wall, an error page, an index of links).
  */
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Larger pages are refused rather than parsed: the parser's memory and time
@@ -55,6 +56,12 @@ struct extract_result {
  */
 int extract_story(const char *page, size_t len, const char *base_url,
     const char *http_charset, struct extract_result *out, char **error);
+
+/* True for a media type (lower case, no parameters, as the fetcher gives
+ * it) that is certainly not a web page: images, audio, video, fonts, PDF,
+ * JSON, archives. Anything else is worth a try, since servers label HTML as
+ * text/plain or application/octet-stream. NULL gives false. */
+bool extract_is_not_page(const char *media_type);
 
 /* Free what *result holds and empty it. Accepts NULL. */
 void extract_result_free(struct extract_result *result);

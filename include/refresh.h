@@ -3,6 +3,13 @@
  * when its transfer ends. Used by `tidings refresh` and by the reader, which
  * drives the same loop step by step while it keeps answering keys.
  *
+ * The same loop fetches full stories: an item's web page, its story found
+ * by extract_story() and stored with the item. A feed whose full_story flag
+ * is set has the pages of its new items fetched after each refresh of it;
+ * refresh_add_story() asks for one item's (the reader's fetch-story key).
+ * A story that cannot be had is never a feed failure: the item keeps its
+ * feed content and the reason is stored with it.
+ *
  * Ownership: refresh_new returns an owned struct refresh that borrows the
  * store and the settings (both must outlive it). Strings handed to the
  * callbacks are valid only during the call. */
@@ -24,7 +31,15 @@ struct refresh_stats {
 	size_t	 failed;
 	size_t	 not_modified;
 	size_t	 new_items;
+	size_t	 stories_queued;	/* item pages asked for */
+	size_t	 stories_done;		/* finished, either way */
+	size_t	 stories_failed;
 };
+
+/* At most this many stories are fetched per feed and refresh: a feed that
+ * suddenly carries hundreds of new items (its first fetch, a site moved)
+ * should not send hundreds of requests to one site at once. */
+#define REFRESH_MAX_STORIES	50
 
 struct refresh_callbacks {
 	/* After each feed finishes. May be NULL. */
@@ -35,6 +50,10 @@ struct refresh_callbacks {
 	/* Something the user should know that is not a failure, e.g. a
 	 * permanent redirect that changed the stored URL. May be NULL. */
 	void	(*notice)(void *ctx, const char *name, const char *message);
+	/* An item's story was fetched (ok) or could not be (message says
+	 * why in one line: "HTTP 404 Not Found", "not an HTML page (JSON)",
+	 * "no story found on the page"...). May be NULL. */
+	void	(*story)(void *ctx, int64_t item_id, bool ok, const char *message);
 	void	*ctx;
 };
 
@@ -51,13 +70,19 @@ int refresh_add_feed(struct refresh *r, int64_t feed_id);
  * whose Retry-After has passed. Returns the number queued, or -1. */
 long refresh_add_due(struct refresh *r, int64_t now, bool all);
 
+/* Queue the fetch of the web page at link for the story of item item_id.
+ * Returns 0 when queued, 1 when link is not an http or https URL (nothing
+ * is queued; the message is the caller's). */
+int refresh_add_story(struct refresh *r, int64_t item_id, const char *link);
+
 /* One turn of the loop (see fetch_step): waits up to timeout_ms for network
  * activity or extra_fd. Returns 0, or -1 on an internal error. */
 int refresh_step(struct refresh *r, int timeout_ms, int extra_fd, bool *extra_ready);
 
-/* Run until every queued feed is done. */
+/* Run until every queued feed and story is done. */
 int refresh_run(struct refresh *r);
 
+/* Feeds and stories queued or in flight. */
 size_t refresh_pending(const struct refresh *r);
 const struct refresh_stats *refresh_stats(const struct refresh *r);
 

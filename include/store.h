@@ -25,7 +25,7 @@
 struct store;
 
 /* The newest schema this build knows (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* Open the store at path, creating the file and its missing parent
  * directories (mode 0700), and bring its schema up to date. Returns NULL
@@ -87,7 +87,7 @@ struct store_feed {
 	long	 user_interval;		/* seconds; 0: the global setting */
 	long	 publisher_interval;	/* seconds; 0: the feed does not say */
 	bool	 disabled;	/* the feed is gone (410) or was disabled */
-	bool	 full_story;	/* fetch each item's page (later) */
+	bool	 full_story;	/* fetch each new item's page on refresh */
 	int64_t	 added;
 
 	int64_t	 total;		/* items stored */
@@ -151,6 +151,9 @@ int store_set_feed_user_title(struct store *s, int64_t feed_id, const char *titl
 /* The user's refresh interval in seconds; 0 for the global setting. */
 int store_set_feed_interval(struct store *s, int64_t feed_id, long seconds);
 
+/* Whether a refresh fetches the web page of each new item for its story. */
+int store_set_feed_full_story(struct store *s, int64_t feed_id, bool full_story);
+
 /* After a parse: the feed's title, site link and description (NULL ones
  * keep what is stored), and the interval the publisher asks for in seconds
  * (from <ttl>, sy:updatePeriod or Cache-Control, as the caller weighs
@@ -170,6 +173,10 @@ int store_update_feed_meta(struct store *s, int64_t feed_id,
  * back by the caller. */
 int store_upsert_item(struct store *s, int64_t feed_id, const struct item *item,
     bool *is_new);
+
+/* The id of the item the last store_upsert_item on s inserted or found; 0
+ * when it failed or skipped the item (one retention removed). */
+int64_t store_last_item_id(const struct store *s);
 
 /* Retention for one feed (0: every feed). An item goes when it is dated
  * more than keep_days ago (0: no age limit) or is not among the feed's
@@ -219,8 +226,13 @@ struct store_item {
 	bool	 starred;
 	char	*summary;	/* HTML; NULL unless asked for or missing */
 	char	*content;	/* HTML */
+	/* The story from the item's web page (extract_story's cleaned
+	 * HTML), or NULL; filled with summary and content. */
+	char	*story;
 
 	/* Only store_get_item fills these. */
+	char	*story_error;	/* why the last try failed, or NULL */
+	int64_t	 story_fetched;	/* when it was last tried; DATE_NONE: never */
 	char	*guid;		/* the item's identity */
 	int64_t	 published;	/* DATE_NONE if missing */
 	int64_t	 updated;
@@ -256,6 +268,13 @@ int64_t store_mark_tag_read(struct store *s, const char *tag, bool read);
 int64_t store_mark_all_read(struct store *s, bool read);
 
 int store_set_item_starred(struct store *s, int64_t item_id, bool starred);
+
+/* The outcome of fetching the item's web page, stamped with store_now:
+ * story (cleaned HTML) on success, else error (one line). A failure keeps
+ * a story fetched before. Refreshes of the feed leave all this alone.
+ * -1 if there is no such item. */
+int store_set_item_story(struct store *s, int64_t item_id, const char *story,
+    const char *error);
 
 /* The FTS5 query matching every word of words as a prefix (a word of one
  * character whole): each word is quoted ("" inside), so no input can form

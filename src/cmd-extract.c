@@ -46,31 +46,6 @@ print_error(const char *name, const char *message)
 	buf_free(&line);
 }
 
-/* Media types that are certainly not a web page; anything else is given a
- * try (servers label HTML as text/plain or application/octet-stream). */
-static bool
-is_not_page(const char *type)
-{
-	static const char *const prefixes[] = { "image/", "audio/", "video/", "font/" };
-	static const char *const types[] = {
-		"application/gzip", "application/json", "application/pdf",
-		"application/zip",
-	};
-	size_t i;
-
-	if (type == NULL)
-		return false;
-	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-		if (strncmp(type, prefixes[i], strlen(prefixes[i])) == 0)
-			return true;
-	}
-	for (i = 0; i < sizeof types / sizeof types[0]; i++) {
-		if (strcmp(type, types[i]) == 0)
-			return true;
-	}
-	return false;
-}
-
 static int
 on_header(void *ctx, const struct fetch_response_info *info)
 {
@@ -80,7 +55,7 @@ on_header(void *ctx, const struct fetch_response_info *info)
 		d->url = xstrdup(info->url);
 	if (info->charset != NULL)
 		d->charset = xstrdup(info->charset);
-	if (is_not_page(info->content_type)) {
+	if (extract_is_not_page(info->content_type)) {
 		d->refused = xasprintf("not an HTML page (%s)", info->content_type);
 		return -1;
 	}

@@ -51,8 +51,9 @@ acceptable_url(const char *url)
 static void
 add_usage(FILE *fp)
 {
-	fprintf(fp, "usage: tidings add URL [--title TITLE] [--tag TAG]...\n"
-	    "  subscribe to the feed at URL (http://, https:// or file://)\n");
+	fprintf(fp, "usage: tidings add URL [--title TITLE] [--tag TAG]... [--full-story]\n"
+	    "  subscribe to the feed at URL (http://, https:// or file://);\n"
+	    "  --full-story fetches each new item's web page for its story\n");
 }
 
 int
@@ -61,6 +62,7 @@ cmd_add(const struct globals *g, int argc, char **argv)
 	static const struct option options[] = {
 		{ "title", required_argument, NULL, 't' },
 		{ "tag", required_argument, NULL, 'g' },
+		{ "full-story", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -68,10 +70,15 @@ cmd_add(const struct globals *g, int argc, char **argv)
 	const char *title = NULL, *url;
 	const char **tags = NULL;
 	size_t n_tags = 0;
+	bool full_story = false;
+	int64_t id;
 	int c, status;
 
-	while ((c = getopt_long(argc, argv, "t:g:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "t:g:Fh", options, NULL)) != -1) {
 		switch (c) {
+		case 'F':
+			full_story = true;
+			break;
 		case 't':
 			title = optarg;
 			break;
@@ -114,7 +121,8 @@ cmd_add(const struct globals *g, int argc, char **argv)
 		free(tags);
 		return status;
 	}
-	if (store_add_feed(session.store, url, title, tags, n_tags) == -1) {
+	if ((id = store_add_feed(session.store, url, title, tags, n_tags)) == -1 ||
+	    (full_story && store_set_feed_full_story(session.store, id, true) == -1)) {
 		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 	} else {
@@ -256,6 +264,75 @@ cmd_enable(const struct globals *g, int argc, char **argv)
 	if (cmd_write(&out) != 0)
 		status = EXIT_FAILED;
 out:
+	store_feed_clear(&feed);
+	buf_free(&out);
+	cmd_close(&session);
+	return status;
+}
+
+/* ---- full-story: fetch each new item's web page, or not ---- */
+
+static void
+full_story_usage(FILE *fp)
+{
+	fprintf(fp, "usage: tidings full-story FEED yes|no\n"
+	    "  whether a refresh fetches the web page of each new item of FEED\n"
+	    "  for its story; FEED is a URL or a feed's name\n");
+}
+
+int
+cmd_full_story(const struct globals *g, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct session session;
+	struct store_feed feed;
+	struct buf out = BUF_INIT;
+	const char *answer;
+	bool on;
+	int64_t id;
+	int c, status;
+
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if (c == 'h') {
+			full_story_usage(stdout);
+			return EXIT_OK;
+		}
+		full_story_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (optind != argc - 2) {
+		full_story_usage(stderr);
+		return EXIT_USAGE;
+	}
+	answer = argv[optind + 1];
+	if (strcasecmp(answer, "yes") == 0 || strcasecmp(answer, "on") == 0)
+		on = true;
+	else if (strcasecmp(answer, "no") == 0 || strcasecmp(answer, "off") == 0)
+		on = false;
+	else {
+		fprintf(stderr, "tidings: full-story takes yes or no, not \"%s\"\n", answer);
+		return EXIT_USAGE;
+	}
+	if ((status = cmd_open(g, &session)) != 0)
+		return status;
+	if ((id = cmd_find_feed(session.store, argv[optind])) == 0) {
+		cmd_close(&session);
+		return EXIT_FAILED;
+	}
+	memset(&feed, 0, sizeof(feed));
+	if (store_set_feed_full_story(session.store, id, on) == -1 ||
+	    store_get_feed(session.store, id, &feed) == -1) {
+		cmd_store_failure(session.store, NULL);
+		status = EXIT_FAILED;
+	} else {
+		cmd_field(&out, store_feed_name(&feed));
+		buf_append_str(&out, on ? ": full stories from the next refresh on\n" :
+		    ": no more full stories\n");
+		status = cmd_write(&out) == 0 ? EXIT_OK : EXIT_FAILED;
+	}
 	store_feed_clear(&feed);
 	buf_free(&out);
 	cmd_close(&session);
@@ -558,6 +635,7 @@ feed_json(struct feeds_output *o, const struct store_feed *feed)
 	}
 	json_write_date_member(out, "retry_after", feed->retry_after, &first);
 	buf_appendf(out, ",\"disabled\":%s", feed->disabled ? "true" : "false");
+	buf_appendf(out, ",\"full_story\":%s", feed->full_story ? "true" : "false");
 	json_write_date_member(out, "added", feed->added, &first);
 	buf_append_str(out, "}\n");
 }
@@ -572,6 +650,9 @@ on_feed(void *ctx, const struct store_feed *feed)
 	case FORMAT_TEXT:
 		o->rows = xreallocarray(o->rows, o->n_rows + 1, sizeof(*o->rows));
 		row = &o->rows[o->n_rows++];
+		/* The marker goes first, so a long name cut short keeps it. */
+		if (feed->full_story)
+			buf_append_str(&o->cell, "[full] ");
 		cmd_field(&o->cell, store_feed_name(feed));
 		row->cell[COLUMN_NAME] = buf_detach(&o->cell);
 		buf_appendf(&o->cell, "%lld/%lld", (long long)feed->unread,

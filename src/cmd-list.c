@@ -154,6 +154,8 @@ on_item(void *ctx, const struct store_item *item)
 		 * escapes every control character, so none is printed raw. */
 		json_write_member(&o->out, "summary", item->summary, &first);
 		json_write_member(&o->out, "content", item->content, &first);
+		/* The story from the item's web page (cleaned HTML), or null. */
+		json_write_member(&o->out, "story", item->story, &first);
 		buf_append_str(&o->out, "}\n");
 	} else {
 		cmd_field(&o->out, item->feed_title);

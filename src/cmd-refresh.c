@@ -1,6 +1,7 @@
 /* cmd-refresh.c: `tidings refresh [--all] [--quiet] [FEED...]`, made for
  * cron: silent on success unless on a terminal, one line per failed feed on
- * stderr, a progress line on a terminal, and never two at once. */
+ * stderr, a progress line on a terminal, and never two at once. The full
+ * stories of feeds that want them are fetched in the same run. */
 #include "config.h"
 
 #include <getopt.h>
@@ -44,6 +45,8 @@ on_progress(void *ctx, const struct refresh_stats *stats)
 	    stats->new_items);
 	if (stats->failed > 0)
 		printf(", %zu failed", stats->failed);
+	if (stats->stories_queued > 0)
+		printf("; stories %zu/%zu", stats->stories_done, stats->stories_queued);
 	fflush(stdout);
 	p->line_open = true;
 }
@@ -77,6 +80,20 @@ on_notice(void *ctx, const char *name, const char *message)
 		print_feed_line(p, name, message);
 }
 
+/* A story that could not be had is no failure of its feed: the item keeps
+ * the feed's content. Said only on a terminal, like a notice. */
+static void
+on_story(void *ctx, int64_t item_id, bool ok, const char *message)
+{
+	struct progress *p = ctx;
+	char name[32];
+
+	if (ok || p->quiet)
+		return;
+	snprintf(name, sizeof(name), "item %lld", (long long)item_id);
+	print_feed_line(p, name, message);
+}
+
 static void
 refresh_usage(FILE *fp)
 {
@@ -93,7 +110,8 @@ cmd_refresh(const struct globals *g, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct progress progress = { false, false, false };
-	struct refresh_callbacks callbacks = { on_progress, on_failure, on_notice, &progress };
+	struct refresh_callbacks callbacks = { on_progress, on_failure, on_notice, on_story,
+	    &progress };
 	struct session session;
 	struct refresh *r;
 	const struct refresh_stats *stats;
@@ -161,9 +179,14 @@ cmd_refresh(const struct globals *g, int argc, char **argv)
 		status = EXIT_FAILED;
 	stats = refresh_stats(r);
 	clear_line(&progress);
-	if (progress.show)
-		printf("refreshed %zu feeds: %zu new items, %zu not modified, %zu failed\n",
+	if (progress.show) {
+		printf("refreshed %zu feeds: %zu new items, %zu not modified, %zu failed",
 		    stats->done, stats->new_items, stats->not_modified, stats->failed);
+		if (stats->stories_queued > 0)
+			printf("; %zu stories fetched, %zu failed",
+			    stats->stories_done - stats->stories_failed, stats->stories_failed);
+		putchar('\n');
+	}
 	if (stats->failed > 0)
 		status = EXIT_FAILED;
 	refresh_free(&r);

@@ -1923,3 +1923,26 @@ next:
 	extract_parsed_free(&parsed);
 	return status;
 }
+
+bool
+extract_is_not_page(const char *media_type)
+{
+	static const char *const prefixes[] = { "image/", "audio/", "video/", "font/" };
+	static const char *const types[] = {
+		"application/gzip", "application/json", "application/pdf",
+		"application/zip",
+	};
+	size_t i;
+
+	if (media_type == NULL)
+		return false;
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		if (strncmp(media_type, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	}
+	for (i = 0; i < sizeof types / sizeof types[0]; i++) {
+		if (strcmp(media_type, types[i]) == 0)
+			return true;
+	}
+	return false;
+}

@@ -46,6 +46,8 @@ static const struct op_def ops[OP_COUNT] = {
 	[OP_REFRESH_ALL] = { "refresh-all", OPT_KEY_REFRESH_ALL },
 	[OP_ADD_FEED] = { "add-feed", OPT_KEY_ADD_FEED },
 	[OP_IMPORT] = { "import", OPT_KEY_IMPORT },
+	[OP_FETCH_STORY] = { "fetch-story", OPT_KEY_FETCH_STORY },
+	[OP_TOGGLE_STORY] = { "toggle-story", OPT_KEY_TOGGLE_STORY },
 };
 
 /* Names of the keys that send sequences or have no glyph, in the order of

@@ -18,9 +18,11 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{ "add", cmd_add, "add URL [--title T] [--tag T]...", "subscribe to a feed" },
+	{ "add", cmd_add, "add URL [--title T] [--tag T]... [--full-story]", "subscribe to a feed" },
 	{ "remove", cmd_remove, "remove FEED", "unsubscribe, dropping its items" },
 	{ "enable", cmd_enable, "enable FEED", "re-enable a feed disabled by 410 Gone" },
+	{ "full-story", cmd_full_story, "full-story FEED yes|no",
+	  "fetch each new item's web page for its story, or not" },
 	{ "feeds", cmd_feeds, "feeds [--format text|tsv|json]", "list feeds with counts and status" },
 	{ "import", cmd_import, "import FILE|-", "subscribe to a newsboat urls or OPML file's feeds" },
 	{ "export", cmd_export, "export", "print the subscriptions as OPML 2.0" },

@@ -117,6 +117,10 @@ const struct option_def options_table[OPT_COUNT] = {
 	    "subscribe to a feed by typing its URL" },
 	[OPT_KEY_IMPORT] = { "key-import", OPTION_STRING, "i", 0, 0,
 	    "import an OPML or newsboat urls file" },
+	[OPT_KEY_FETCH_STORY] = { "key-fetch-story", OPTION_STRING, "x", 0, 0,
+	    "fetch the item's web page and keep the story found on it" },
+	[OPT_KEY_TOGGLE_STORY] = { "key-toggle-story", OPTION_STRING, "X", 0, 0,
+	    "in an article, switch between the fetched story and the feed's content" },
 };
 
 const struct option_def *

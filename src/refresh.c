@@ -1,6 +1,7 @@
 /* refresh.c: the refresh of a set of feeds: each transfer's bytes go straight
  * into that feed's parser; when the transfer ends, its items and its fetch
- * state are written in one short transaction. Printing is the caller's. */
+ * state are written in one short transaction. Items' web pages ride the same
+ * loop for their stories. Printing is the caller's; extraction is extract.c's. */
 #include "config.h"
 
 #include <errno.h>
@@ -12,18 +13,38 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
+#include "extract.h"
 #include "fetch.h"
 #include "parse.h"
 #include "refresh.h"
 #include "schedule.h"
 #include "store.h"
+#include "url.h"
 #include "xmalloc.h"
 
-/* One feed in flight. */
+/* A new item of a full-story feed, waiting for its feed to be written. */
+struct story_wanted {
+	int64_t	 item_id;
+	char	*link;
+};
+
+/* One feed, or one item's page (story), in flight. */
 struct job {
 	struct refresh	*r;
 	struct job	*prev, *next;	/* the jobs in flight */
+
+	/* A story: the page's bytes gather in body, capped at
+	 * EXTRACT_MAX_PAGE; refused says why the response is no page. */
+	bool		 story;
+	int64_t		 item_id;
+	struct buf	 body;
+	char		*refused;
+
 	int64_t		 feed_id;
+	bool		 full_story;
+	struct story_wanted *wanted;
+	size_t		 n_wanted;
 	char		*name;
 	char		*url;
 	char		*old_etag, *old_last_modified;
@@ -61,6 +82,11 @@ job_free(struct job *job)
 	if (job->next != NULL)
 		job->next->prev = job->prev;
 	parse_free(&job->parser);
+	buf_free(&job->body);
+	free(job->refused);
+	for (i = 0; i < job->n_wanted; i++)
+		free(job->wanted[i].link);
+	free(job->wanted);
 	for (i = 0; i < job->nitems; i++)
 		item_clear(&job->items[i]);
 	free(job->items);
@@ -109,11 +135,119 @@ start_parser(struct job *job)
 	job->parser = parse_new(&options, &handlers);
 }
 
+/* ---- Stories ---- */
+
+static int
+story_header(struct job *job, const struct fetch_response_info *info)
+{
+	if (info->url != NULL)
+		job->effective_url = xstrdup(info->url);
+	if (info->charset != NULL)
+		job->charset = xstrdup(info->charset);
+	if (extract_is_not_page(info->content_type)) {
+		job->refused = xasprintf("not an HTML page (%s)", info->content_type);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+story_data(struct job *job, const char *bytes, size_t len)
+{
+	/* No story is this long; the extractor would refuse the page anyway,
+	 * so stop the download rather than hold it. */
+	if (len > EXTRACT_MAX_PAGE - job->body.len) {
+		job->refused = xasprintf("page larger than %zu MiB",
+		    EXTRACT_MAX_PAGE / (1024 * 1024));
+		return -1;
+	}
+	buf_append(&job->body, bytes, len);
+	return 0;
+}
+
+static void
+story_done(struct job *job, const struct fetch_result *result)
+{
+	struct refresh *r = job->r;
+	struct extract_result extracted;
+	char *error = NULL;
+	const char *base;
+	bool ok = false;
+
+	if (job->refused != NULL)
+		error = xstrdup(job->refused);
+	else if (result->status != FETCH_OK)
+		error = xstrdup(result->message != NULL ? result->message :
+		    fetch_status_name(result->status));
+	else {
+		/* Relative links resolve against where the page really was. */
+		base = job->effective_url != NULL ? job->effective_url : job->url;
+		if (extract_story(job->body.data, job->body.len, base, job->charset,
+		    &extracted, &error) == 0) {
+			/* One statement: a transaction of its own. */
+			if (store_set_item_story(r->store, job->item_id, extracted.html,
+			    NULL) == 0)
+				ok = true;
+			else
+				error = xasprintf("cannot store: %s", store_error(r->store));
+			extract_result_free(&extracted);
+		}
+	}
+	if (!ok && error == NULL)
+		error = xstrdup("no story found on the page");
+	/* The reason stays with the item; the feed's content is untouched. */
+	if (!ok && store_set_item_story(r->store, job->item_id, NULL, error) != 0 &&
+	    strncmp(error, "cannot store: ", 14) != 0) {
+		free(error);
+		error = xasprintf("cannot store: %s", store_error(r->store));
+	}
+	r->stats.stories_done++;
+	if (!ok)
+		r->stats.stories_failed++;
+	if (r->callbacks.story != NULL)
+		r->callbacks.story(r->callbacks.ctx, job->item_id, ok, ok ? "story fetched" : error);
+	if (r->callbacks.progress != NULL)
+		r->callbacks.progress(r->callbacks.ctx, &r->stats);
+	free(error);
+	job_free(job);
+}
+
+int
+refresh_add_story(struct refresh *r, int64_t item_id, const char *link)
+{
+	struct job *job;
+	struct fetch_request request;
+
+	if (!url_is_http(link))
+		return 1;
+	job = xcalloc(1, sizeof(*job));
+	job->r = r;
+	job->next = r->jobs;
+	if (r->jobs != NULL)
+		r->jobs->prev = job;
+	r->jobs = job;
+	job->story = true;
+	job->item_id = item_id;
+	job->url = xstrdup(link);
+	job->name = xstrdup(link);
+
+	memset(&request, 0, sizeof(request));
+	request.url = link;
+	request.ctx = job;
+	fetch_add(r->fetch, &request);
+	r->stats.stories_queued++;
+	return 0;
+}
+
+/* ---- Feeds ---- */
+
 static int
 on_header(void *ctx, const struct fetch_response_info *info)
 {
 	struct job *job = ctx;
 
+	if (job->story)
+		return story_header(job, info);
 	job->have_info = true;
 	job->etag = copy_or_null(info->etag);
 	job->last_modified = copy_or_null(info->last_modified);
@@ -132,6 +266,8 @@ on_data(void *ctx, const char *bytes, size_t len)
 {
 	struct job *job = ctx;
 
+	if (job->story)
+		return story_data(job, bytes, len);
 	start_parser(job);
 	/* A document broken beyond repair: stop downloading it. */
 	return parse_feed_chunk(job->parser, bytes, len) == 0 ? 0 : -1;
@@ -143,6 +279,20 @@ report(void (*fn)(void *, const char *, const char *), struct refresh *r,
 {
 	if (fn != NULL)
 		fn(r->callbacks.ctx, name, message);
+}
+
+/* Remember a new item's page for after the feed is written (a story
+ * queued before the commit could finish before its item exists). */
+static void
+want_story(struct job *job, int64_t item_id, const char *link)
+{
+	if (item_id <= 0 || job->n_wanted >= REFRESH_MAX_STORIES || !url_is_http(link))
+		return;
+	if (job->wanted == NULL)
+		job->wanted = xreallocarray(NULL, REFRESH_MAX_STORIES, sizeof(*job->wanted));
+	job->wanted[job->n_wanted].item_id = item_id;
+	job->wanted[job->n_wanted].link = xstrdup(link);
+	job->n_wanted++;
 }
 
 /* Write a finished feed: its items (if any) and its new fetch state, in one
@@ -197,6 +347,8 @@ write_feed(struct job *job, const struct fetch_result *result, const char *error
 				goto fail;
 			if (is_new)
 				(*new_items)++;
+			if (is_new && job->full_story)
+				want_story(job, store_last_item_id(r->store), job->items[i].link);
 		}
 		if ((s->number[OPT_KEEP_DAYS] > 0 || s->number[OPT_KEEP_ITEMS] > 0) &&
 		    store_prune(r->store, job->feed_id, (long)s->number[OPT_KEEP_DAYS],
@@ -227,8 +379,12 @@ on_done(void *ctx, const struct fetch_result *result)
 	struct refresh *r = job->r;
 	char *message = NULL;
 	bool store_items = false, failed = true;
-	size_t new_items = 0;
+	size_t new_items = 0, i;
 
+	if (job->story) {
+		story_done(job, result);
+		return;
+	}
 	switch (result->status) {
 	case FETCH_OK:
 		start_parser(job);	/* an empty body never reached on_data */
@@ -270,6 +426,9 @@ on_done(void *ctx, const struct fetch_result *result)
 		free(message);
 		message = xasprintf("cannot store: %s", store_error(r->store));
 		failed = true;
+	} else {
+		for (i = 0; i < job->n_wanted; i++)
+			refresh_add_story(r, job->wanted[i].item_id, job->wanted[i].link);
 	}
 	r->stats.new_items += new_items;
 	r->stats.done++;
@@ -354,6 +513,7 @@ queue(struct refresh *r, const struct store_feed *feed)
 	job->old_etag = copy_or_null(feed->etag);
 	job->old_last_modified = copy_or_null(feed->last_modified);
 	job->user_interval = feed->user_interval;
+	job->full_story = feed->full_story;
 	job->max_age = job->expires_in = job->retry_after = -1;
 
 	request.url = feed->url;

@@ -31,6 +31,7 @@ enum store_statement {
 	STMT_FEED_SET_URL,
 	STMT_FEED_SET_USER_TITLE,
 	STMT_FEED_SET_INTERVAL,
+	STMT_FEED_SET_FULL_STORY,
 	STMT_FEED_META,
 	STMT_FEED_EXISTS,
 	STMT_TAGS_DELETE,
@@ -64,6 +65,7 @@ enum store_statement {
 	STMT_MARK_TAG,
 	STMT_MARK_ALL,
 	STMT_STAR_ITEM,
+	STMT_ITEM_SET_STORY,
 	STMT_COUNT_FEED,
 	STMT_COUNT_TAG,
 	STMT_COUNT_ALL,
@@ -102,6 +104,7 @@ struct store {
 	char		*path;
 	char		*error;
 	int64_t		 now;	/* fixed time, or 0 for the clock */
+	int64_t		 last_item_id;	/* see store_last_item_id */
 	sqlite3_stmt	*statements[STMT_COUNT];
 	sqlite3_stmt	*item_queries[QUERY_KINDS][STORE_SHAPES];
 

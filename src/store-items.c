@@ -31,7 +31,7 @@
 #define ROW_COLUMNS \
 	"i.id, i.feed_id, coalesce(f.user_title, f.title, f.url), i.sort_date," \
 	" i.title, i.link, i.author, i.read, i.starred"
-#define ROW_TEXT_COLUMNS ", i.summary, i.content"
+#define ROW_TEXT_COLUMNS ", i.summary, i.content, i.story"
 #define ROW_FROM " FROM items i JOIN feeds f ON f.id = i.feed_id"
 
 static const char *const item_sql[STMT_COUNT] = {
@@ -49,7 +49,8 @@ static const char *const item_sql[STMT_COUNT] = {
 	[STMT_ITEM_GET] =
 	    "SELECT i.id, i.feed_id, coalesce(f.user_title, f.title, f.url),"
 	    " i.sort_date, i.title, i.link, i.author, i.read, i.starred, i.summary,"
-	    " i.content, i.guid, i.published, i.updated, i.first_seen, i.categories"
+	    " i.content, i.story, i.guid, i.published, i.updated, i.first_seen,"
+	    " i.categories, i.story_error, i.story_fetched"
 	    " FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?1",
 	[STMT_ITEM_ROW] = "SELECT " ROW_COLUMNS ROW_FROM " WHERE i.id = ?1",
 	[STMT_ITEM_ROW_TEXT] =
@@ -104,6 +105,9 @@ static const char *const item_sql[STMT_COUNT] = {
 	    " (SELECT feed_id FROM feed_tags WHERE tag = ?1)",
 	[STMT_MARK_ALL] = "UPDATE items SET read = ?1 WHERE read != ?1",
 	[STMT_STAR_ITEM] = "UPDATE items SET starred = ?2 WHERE id = ?1",
+	[STMT_ITEM_SET_STORY] =
+	    "UPDATE items SET story = coalesce(?2, story), story_error = ?3,"
+	    " story_fetched = ?4 WHERE id = ?1",
 	/* The counters the triggers of schema 2 keep. */
 	[STMT_COUNT_FEED] = "SELECT item_count, unread_count FROM feeds WHERE id = ?1",
 	[STMT_COUNT_TAG] =
@@ -444,6 +448,7 @@ insert_item(struct store *s, int64_t feed_id, const char *guid,
 		return -1;
 	}
 	id = sqlite3_last_insert_rowid(s->db);
+	s->last_item_id = id;
 	queue_search(s, id, item, false);
 	if (item->n_enclosures > 0 && write_enclosures(s, id, item) == -1)
 		return -1;
@@ -461,6 +466,7 @@ store_upsert_item(struct store *s, int64_t feed_id, const struct item *item,
 	int64_t id;
 	int rc, error;
 
+	s->last_item_id = 0;
 	guid = item_identity(item);
 	categories = join_categories(item);
 	/* Inside the caller's transaction there is no savepoint per item: FTS5
@@ -489,6 +495,7 @@ store_upsert_item(struct store *s, int64_t feed_id, const struct item *item,
 	/* Known: compare, and write only what changed, so that refreshing an
 	 * unchanged feed writes nothing. */
 	id = sqlite3_column_int64(st, 0);
+	s->last_item_id = id;
 	text_changed = !same_text(st, 1, item->title) ||
 	    !same_text(st, 3, item->author) || !same_text(st, 4, item->summary) ||
 	    !same_text(st, 5, item->content);
@@ -529,11 +536,18 @@ fail:
 		store_rollback_savepoint(s);
 	}
 fail_early:
+	s->last_item_id = 0;
 	free(guid);
 	free(categories);
 	if (is_new != NULL)
 		*is_new = false;
 	return -1;
+}
+
+int64_t
+store_last_item_id(const struct store *s)
+{
+	return s->last_item_id;
 }
 
 /* ---- Retention ---- */
@@ -956,6 +970,8 @@ store_item_clear(struct store_item *item)
 	free(item->author);
 	free(item->summary);
 	free(item->content);
+	free(item->story);
+	free(item->story_error);
 	free(item->guid);
 	for (i = 0; i < item->n_categories; i++)
 		free(item->categories[i]);
@@ -970,10 +986,12 @@ store_item_clear(struct store_item *item)
 	item->published = DATE_NONE;
 	item->updated = DATE_NONE;
 	item->first_seen = DATE_NONE;
+	item->story_fetched = DATE_NONE;
 }
 
 /* The columns every item row starts with: id, feed id, feed name, date,
- * title, link, author, read, starred, then optionally summary and content. */
+ * title, link, author, read, starred, then optionally summary, content and
+ * story. */
 static void
 item_from_row(sqlite3_stmt *st, struct store_item *item, bool with_text)
 {
@@ -990,10 +1008,12 @@ item_from_row(sqlite3_stmt *st, struct store_item *item, bool with_text)
 	if (with_text) {
 		item->summary = store_column_strdup(st, 9);
 		item->content = store_column_strdup(st, 10);
+		item->story = store_column_strdup(st, 11);
 	}
 	item->published = DATE_NONE;
 	item->updated = DATE_NONE;
 	item->first_seen = DATE_NONE;
+	item->story_fetched = DATE_NONE;
 }
 
 /* Where a query is: its callback, and how many calls it made. */
@@ -1473,11 +1493,13 @@ store_get_item(struct store *s, int64_t item_id, struct store_item *item)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		item_from_row(st, item, true);
-		item->guid = store_column_strdup(st, 11);
-		item->published = store_column_date(st, 12);
-		item->updated = store_column_date(st, 13);
-		item->first_seen = store_column_date(st, 14);
-		split_categories(item, (const char *)sqlite3_column_text(st, 15));
+		item->guid = store_column_strdup(st, 12);
+		item->published = store_column_date(st, 13);
+		item->updated = store_column_date(st, 14);
+		item->first_seen = store_column_date(st, 15);
+		split_categories(item, (const char *)sqlite3_column_text(st, 16));
+		item->story_error = store_column_strdup(st, 17);
+		item->story_fetched = store_column_date(st, 18);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE) {
@@ -1526,6 +1548,27 @@ int
 store_set_item_starred(struct store *s, int64_t item_id, bool starred)
 {
 	return update_one_item(s, STMT_STAR_ITEM, item_id, starred);
+}
+
+int
+store_set_item_story(struct store *s, int64_t item_id, const char *story,
+    const char *error)
+{
+	sqlite3_stmt *st;
+
+	if ((st = statement(s, STMT_ITEM_SET_STORY)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, item_id);
+	bind_text(st, 2, story);
+	bind_text(st, 3, story != NULL ? NULL : error);
+	sqlite3_bind_int64(st, 4, store_now(s));
+	if (store_step_done(s, st, "cannot store a story") == -1)
+		return -1;
+	if (sqlite3_changes(s->db) == 0) {
+		store_set_error(s, "no item %lld", (long long)item_id);
+		return -1;
+	}
+	return 0;
 }
 
 static int64_t

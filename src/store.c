@@ -135,6 +135,14 @@ static const struct migration migrations[] = {
 	"    WHERE id = NEW.feed_id;"
 	"END;"
 	"CREATE INDEX items_starred_date ON items(sort_date) WHERE starred = 1;" },
+
+	/* Full stories: the cleaned HTML of the item's web page, or why it
+	 * could not be had, and when it was tried. The columns are last in
+	 * the row, so lists that do not ask for them never read them. */
+	{ 3,
+	"ALTER TABLE items ADD COLUMN story TEXT;"
+	"ALTER TABLE items ADD COLUMN story_error TEXT;"
+	"ALTER TABLE items ADD COLUMN story_fetched INTEGER;" },
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -181,6 +189,7 @@ static const char *const feed_sql[STMT_COUNT] = {
 	[STMT_FEED_SET_URL] = "UPDATE feeds SET url = ?2 WHERE id = ?1",
 	[STMT_FEED_SET_USER_TITLE] = "UPDATE feeds SET user_title = ?2 WHERE id = ?1",
 	[STMT_FEED_SET_INTERVAL] = "UPDATE feeds SET user_interval = ?2 WHERE id = ?1",
+	[STMT_FEED_SET_FULL_STORY] = "UPDATE feeds SET full_story = ?2 WHERE id = ?1",
 	[STMT_FEED_META] =
 	    "UPDATE feeds SET title = coalesce(?2, title), link = coalesce(?3, link),"
 	    " description = coalesce(?4, description), publisher_interval = ?5"
@@ -1028,6 +1037,18 @@ store_set_feed_interval(struct store *s, int64_t feed_id, long seconds)
 	sqlite3_bind_int64(st, 1, feed_id);
 	sqlite3_bind_int64(st, 2, seconds);
 	return update_feed(s, st, feed_id, "cannot set a feed's interval");
+}
+
+int
+store_set_feed_full_story(struct store *s, int64_t feed_id, bool full_story)
+{
+	sqlite3_stmt *st;
+
+	if ((st = statement(s, STMT_FEED_SET_FULL_STORY)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, feed_id);
+	sqlite3_bind_int(st, 2, full_story ? 1 : 0);
+	return update_feed(s, st, feed_id, "cannot set a feed's full-story flag");
 }
 
 int

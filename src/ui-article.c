@@ -1,9 +1,11 @@
 /* ui-article.c: the reader's article view: one item rendered from HTML to
  * wrapped text under a header (title, feed, author, date, link), its links
  * numbered and opened by number, read and starred toggles, the next and
- * previous item of the list it came from. The HTML rendering is render.c's. */
+ * previous item of the list it came from, the story fetched from its web
+ * page or the feed's own content. The HTML rendering is render.c's. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +24,7 @@ struct article {
 	int64_t			 item_id;
 	struct store_item	 item;
 	bool			 loaded;
+	bool			 feed_content;	/* the feed's text though a story is stored */
 	struct render		 head;	/* the header lines */
 	struct render		 body;	/* the text, then the link list */
 	int			 width;
@@ -55,6 +58,7 @@ render_article(struct ui *ui, struct article *a)
 	const struct store_item *item = &a->item;
 	struct buf date = BUF_INIT;
 	const char *html;
+	char key[16], story[96];
 
 	render_clear(a);
 	a->width = ui->cols - 1 > MIN_WIDTH ? ui->cols - 1 : MIN_WIDTH;
@@ -65,10 +69,22 @@ render_article(struct ui *ui, struct article *a)
 	add_header(a, "Date: ", buf_str(&date));
 	add_header(a, "Link: ", item->link);
 	buf_free(&date);
+	if (item->story != NULL) {
+		ui_key_hint(ui, OP_TOGGLE_STORY, key, sizeof(key));
+		snprintf(story, sizeof(story), a->feed_content ?
+		    "the feed's content (%s: the story from the web page)" :
+		    "from the web page (%s: the feed's content)", key);
+		add_header(a, "Story: ", story);
+	} else if (item->story_error != NULL)
+		add_header(a, "Story: not fetched: ", item->story_error);
 
-	/* The full content when there is one, else the summary. */
-	html = item->content != NULL && item->content[0] != '\0' ? item->content :
-	    item->summary != NULL ? item->summary : "";
+	/* The story from the web page when there is one (and it is wanted),
+	 * else the full content when there is one, else the summary. */
+	if (item->story != NULL && !a->feed_content)
+		html = item->story;
+	else
+		html = item->content != NULL && item->content[0] != '\0' ? item->content :
+		    item->summary != NULL ? item->summary : "";
 	render_html(html, item->link, a->width, &a->body);
 }
 
@@ -326,6 +342,7 @@ step(struct ui *ui, struct view *v, int direction)
 		return;
 	}
 	a->item_id = id;
+	a->feed_content = false;
 	v->top = 0;
 	article_load(ui, v);
 }
@@ -352,6 +369,39 @@ article_refresh(struct ui *ui, struct view *v)
 }
 
 static void
+article_fetch_story(struct ui *ui, struct view *v)
+{
+	struct article *a = v->data;
+
+	if (!a->loaded)
+		return;
+	/* The story, once here, is what the user asked to see. */
+	a->feed_content = false;
+	ui_story_fetch(ui, a->item_id, a->item.link);
+}
+
+static void
+article_toggle_story(struct ui *ui, struct view *v)
+{
+	struct article *a = v->data;
+	char key[16];
+
+	if (!a->loaded)
+		return;
+	if (a->item.story == NULL) {
+		ui_key_hint(ui, OP_FETCH_STORY, key, sizeof(key));
+		ui_message(ui, "no story fetched for this item (%s fetches it)", key);
+		return;
+	}
+	a->feed_content = !a->feed_content;
+	render_article(ui, a);
+	v->n_rows = rows_of(a);
+	v->top = 0;
+	ui_message(ui, "%s", a->feed_content ? "the feed's content" :
+	    "the story from the web page");
+}
+
+static void
 article_down(struct ui *ui, struct view *v)
 {
 	(void)ui;
@@ -367,6 +417,8 @@ static const struct view_action article_actions[] = {
 	{ OP_NEXT_ITEM, article_next },
 	{ OP_PREVIOUS_ITEM, article_previous },
 	{ OP_REFRESH, article_refresh },
+	{ OP_FETCH_STORY, article_fetch_story },
+	{ OP_TOGGLE_STORY, article_toggle_story },
 };
 
 static const struct view_type article_type = {

@@ -128,6 +128,7 @@ struct ui {
 	int			 refresh_lock;
 	size_t			 refresh_new;	/* new items when last reported */
 	size_t			 refresh_failed;
+	int64_t			 story_asked;	/* the item whose story x fetches */
 	struct buf		 progress;
 	int64_t			 stamp_total, stamp_unread, stamp_feeds;
 	int64_t			 last_check;	/* milliseconds */
@@ -150,6 +151,9 @@ void		 ui_confirm(struct ui *ui, const char *question,
 void		 ui_store_written(struct ui *ui);
 void		 ui_store_changed(struct ui *ui);
 int		 ui_refresh_start(struct ui *ui, const int64_t *feed_ids, size_t n, bool all);
+/* Fetch the story of the item at link in the background (the refresh's
+ * loop); the views reload when it is stored. */
+int		 ui_story_fetch(struct ui *ui, int64_t item_id, const char *link);
 void		 ui_open_url(struct ui *ui, const char *url);
 void		 ui_format_date(const struct ui *ui, int64_t when, const char *format,
 		    struct buf *out);

@@ -712,6 +712,16 @@ items_refresh(struct ui *ui, struct view *v)
 	}
 }
 
+static void
+items_fetch_story(struct ui *ui, struct view *v)
+{
+	struct item_row *row = current(v);
+
+	if (row == NULL)
+		return;
+	ui_story_fetch(ui, row->id, row->link);
+}
+
 /* ---- The filter line ---- */
 
 static void
@@ -858,6 +868,7 @@ static const struct view_action items_actions[] = {
 	{ OP_FILTER, items_filter },
 	{ OP_BROWSER, items_browser },
 	{ OP_REFRESH, items_refresh },
+	{ OP_FETCH_STORY, items_fetch_story },
 };
 
 static const struct view_type items_type = {

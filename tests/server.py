@@ -409,9 +409,11 @@ def kind_slow_headers(h, path, route):
 
 
 def kind_sleep(h, path, route):
-    """A small body after ms milliseconds; for concurrency checks."""
+    """A small body (route["body"], of route["content_type"]) after ms
+    milliseconds; for concurrency checks."""
     time.sleep(int(h.query.get('ms', route.get('ms', 300))) / 1000.0)
-    h.send_body(200, 'slept\n', 'text/plain', route)
+    h.send_body(200, route.get('body', 'slept\n'),
+                route.get('content_type', 'text/plain'), route)
 
 
 def kind_echo_headers(h, path, route):

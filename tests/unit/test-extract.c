@@ -121,6 +121,34 @@ static const struct {
 	{ "<metaa charset=koi8-r>", NULL, "windows-1252", 0 },
 };
 
+/* Media types refused before the download, and those given a try. */
+static void
+test_not_page(void)
+{
+	static const struct {
+		const char	*type;
+		bool		 refused;
+	} cases[] = {
+		{ NULL, false },
+		{ "", false },
+		{ "text/html", false },
+		{ "application/xhtml+xml", false },
+		{ "text/plain", false },
+		{ "application/octet-stream", false },
+		{ "application/json", true },
+		{ "application/pdf", true },
+		{ "image/png", true },
+		{ "video/mp4", true },
+		{ "font/woff2", true },
+		{ "application/zip", true },
+		{ "application/jsonx", false },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		CHECK(extract_is_not_page(cases[i].type) == cases[i].refused);
+}
+
 static void
 test_charset(void)
 {
@@ -825,6 +853,7 @@ test_speed(void)
 int
 main(void)
 {
+	test_not_page();
 	test_charset();
 	test_bad_pages();
 	test_text();

@@ -337,7 +337,7 @@ test_open_and_migrate(void)
 		exit(1);
 	}
 	db = raw_open(path);
-	CHECK_INT(raw_int(db, "PRAGMA user_version"), 2);
+	CHECK_INT(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	CHECK_INT(raw_int(db, "SELECT count(*) FROM sqlite_schema WHERE"
 	    " name = 'items_starred_date'"), 1);
 	sqlite3_close(db);
@@ -1666,6 +1666,151 @@ test_cascade_and_integrity(struct store *s, const char *path)
 	sqlite3_close(db);
 }
 
+/* The story of the last item a query gave. */
+struct got_story {
+	char	*story;
+	size_t	 n;
+};
+
+static int
+keep_story(void *ctx, const struct store_item *item)
+{
+	struct got_story *got = ctx;
+
+	free(got->story);
+	got->story = item->story != NULL ? xstrdup(item->story) : NULL;
+	got->n++;
+	return 0;
+}
+
+/* Schema 3: an item's story. A schema 2 file keeps its items and gains the
+ * columns; the story survives later upserts; a failure keeps an earlier
+ * story; the feed's full-story flag. */
+static void
+test_stories(void)
+{
+	static const struct {
+		const char	*story;
+		const char	*error;
+		const char	*want_story;	/* NULL: none */
+		const char	*want_error;
+	} steps[] = {
+		/* Nothing at all is "tried, nothing found". */
+		{ NULL, NULL, NULL, NULL },
+		{ NULL, "HTTP 404 Not Found", NULL, "HTTP 404 Not Found" },
+		{ "<p>The story.</p>", NULL, "<p>The story.</p>", NULL },
+		/* A later failure keeps the story and says why. */
+		{ NULL, "timed out after 60 s", "<p>The story.</p>", "timed out after 60 s" },
+		/* A story wins over an error given with it. */
+		{ "<p>Newer.</p>", "ignored", "<p>Newer.</p>", NULL },
+	};
+	struct store *s;
+	struct store_feed feed;
+	struct store_item item;
+	struct store_filter f;
+	struct got_story got = { NULL, 0 };
+	char *error = NULL, *path;
+	sqlite3 *db;
+	size_t i;
+	bool is_new;
+
+	path = tmp_path("v2.db");
+	CHECK_INT(store_create_schema(path, 2, &error), 0);
+	db = raw_open(path);
+	CHECK_INT(raw_int(db, "PRAGMA user_version"), 2);
+	CHECK_INT(raw_int(db, "SELECT count(*) FROM pragma_table_info('items')"
+	    " WHERE name = 'story'"), 0);
+	raw_exec(db, "INSERT INTO feeds (id, url, added) VALUES (1, 'http://a/', 0);"
+	    "INSERT INTO items (id, feed_id, guid, first_seen, title, link, summary)"
+	    " VALUES (7, 1, 'a1', 10, 'a one', 'http://a/1', 'teaser');");
+	sqlite3_close(db);
+
+	s = store_open(path, &error);
+	CHECK(s != NULL);
+	if (s == NULL) {
+		fprintf(stderr, "%s\n", error);
+		exit(1);
+	}
+	store_set_time(s, NOW);
+	db = raw_open(path);
+	CHECK_INT(raw_int(db, "PRAGMA user_version"), 3);
+	CHECK_INT(raw_int(db, "SELECT count(*) FROM pragma_table_info('items')"
+	    " WHERE name IN ('story', 'story_error', 'story_fetched')"), 3);
+	sqlite3_close(db);
+
+	/* The old item: no story, never tried. */
+	CHECK_INT(store_get_item(s, 7, &item), 0);
+	CHECK(item.story == NULL);
+	CHECK(item.story_error == NULL);
+	CHECK(item.story_fetched == DATE_NONE);
+	CHECK_STR(item.summary, "teaser");
+	store_item_clear(&item);
+
+	/* No such item. */
+	CHECK_INT(store_set_item_story(s, 999, "<p>x</p>", NULL), -1);
+	CHECK(strstr(store_error(s), "no item 999") != NULL);
+
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		store_set_time(s, NOW + (int64_t)i);
+		CHECK_INT(store_set_item_story(s, 7, steps[i].story, steps[i].error), 0);
+		CHECK_INT(store_get_item(s, 7, &item), 0);
+		if (steps[i].want_story == NULL)
+			CHECK(item.story == NULL);
+		else
+			CHECK_STR(item.story, steps[i].want_story);
+		if (steps[i].want_error == NULL)
+			CHECK(item.story_error == NULL);
+		else
+			CHECK_STR(item.story_error, steps[i].want_error);
+		CHECK_INT(item.story_fetched, NOW + (int64_t)i);
+		CHECK_STR(item.summary, "teaser");
+		store_item_clear(&item);
+	}
+
+	/* A refresh that brings the item again, changed, keeps the story. */
+	CHECK_INT(upsert(s, 1, "a1", "a one, edited", "new content", DATE_NONE, &is_new), 0);
+	CHECK(!is_new);
+	CHECK_INT(store_last_item_id(s), 7);
+	CHECK_INT(store_get_item(s, 7, &item), 0);
+	CHECK_STR(item.title, "a one, edited");
+	CHECK_STR(item.story, "<p>Newer.</p>");
+	store_item_clear(&item);
+
+	/* Queries with text carry the story; without, they do not. */
+	memset(&f, 0, sizeof(f));
+	f.with_text = true;
+	CHECK_INT(store_query_items(s, &f, keep_story, &got), 1);
+	CHECK_STR(got.story, "<p>Newer.</p>");
+	f.with_text = false;
+	CHECK_INT(store_query_items(s, &f, keep_story, &got), 1);
+	CHECK(got.story == NULL);
+	free(got.story);
+
+	/* A new item's id, for its story; 0 after a failure. */
+	CHECK_INT(upsert(s, 1, "a2", "a two", NULL, DATE_NONE, &is_new), 0);
+	CHECK(is_new);
+	CHECK(store_last_item_id(s) > 7);
+	CHECK_INT(upsert(s, 99, "x", "no feed", NULL, DATE_NONE, &is_new), -1);
+	CHECK_INT(store_last_item_id(s), 0);
+
+	/* The feed's flag. */
+	CHECK_INT(store_get_feed(s, 1, &feed), 0);
+	CHECK(!feed.full_story);
+	store_feed_clear(&feed);
+	CHECK_INT(store_set_feed_full_story(s, 1, true), 0);
+	CHECK_INT(store_get_feed(s, 1, &feed), 0);
+	CHECK(feed.full_story);
+	store_feed_clear(&feed);
+	CHECK_INT(store_set_feed_full_story(s, 1, false), 0);
+	CHECK_INT(store_get_feed(s, 1, &feed), 0);
+	CHECK(!feed.full_story);
+	store_feed_clear(&feed);
+	CHECK_INT(store_set_feed_full_story(s, 42, true), -1);
+
+	store_close(&s);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -1684,6 +1829,7 @@ main(void)
 	test_search_query();
 	test_open_errors();
 	test_open_and_migrate();
+	test_stories();
 
 	path = tmp_path("store.db");
 	s = store_open(path, &error);
