@@ -22,10 +22,16 @@ struct parse_handlers {
 struct parse_options {
 	const char	*url;		/* the feed's own URL, for relative links; may be NULL */
 	const char	*http_charset;	/* charset from Content-Type; may be NULL */
-	size_t		 max_items;	/* 0: the default bound (PARSE_MAX_ITEMS) */
+	/* Bounds on hostile input; 0 for each default. */
+	size_t		 max_items;	/* items per feed (PARSE_MAX_ITEMS) */
+	size_t		 max_depth;	/* element nesting (PARSE_MAX_DEPTH) */
+	size_t		 max_text;	/* bytes of one field's text or markup, attribute
+					 * values included (PARSE_MAX_TEXT) */
 };
 
 #define PARSE_MAX_ITEMS 100000
+#define PARSE_MAX_DEPTH 256
+#define PARSE_MAX_TEXT	(16u * 1024 * 1024)
 
 struct parser *parse_new(const struct parse_options *options, const struct parse_handlers *handlers);
 

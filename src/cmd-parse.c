@@ -16,6 +16,8 @@
 #include "json.h"
 #include "parse.h"
 #include "sanitize.h"
+#include "settings.h"
+#include "xmalloc.h"
 
 /* The feed object comes first in the output, but RSS and Atom may put feed
  * metadata after the first items. Item lines are therefore held back until
@@ -205,14 +207,15 @@ cmd_parse(const struct globals *g, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct output o = { false, false, BUF_INIT, BUF_INIT, stdout, false };
-	struct parse_options popts = { NULL, NULL, 0 };
+	struct parse_options popts = { NULL, NULL, 0, 0, 0 };
+	struct settings settings;
+	char *config_path, *error = NULL;
 	struct parse_handlers handlers = { on_item, &o };
 	struct parser *p;
 	const char *path, *name;
 	long long nread;
 	int c, fd, status = EXIT_OK, saved_errno;
 
-	(void)g;
 	while ((c = getopt_long(argc, argv, "ju:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'j':
@@ -233,6 +236,24 @@ cmd_parse(const struct globals *g, int argc, char **argv)
 		parse_usage();
 		return EXIT_USAGE;
 	}
+	/* The bounds on hostile input are settings; nothing else here is. */
+	settings_init(&settings);
+	config_path = g->config_path != NULL ? xstrdup(g->config_path) :
+	    settings_default_config_path();
+	if (config_path != NULL &&
+	    settings_load(&settings, config_path, g->config_path != NULL, &error) != 0) {
+		fprintf(stderr, "tidings: %s\n", error);
+		free(error);
+		free(config_path);
+		settings_free(&settings);
+		return EXIT_USAGE;
+	}
+	free(config_path);
+	popts.max_items = (size_t)settings.number[OPT_MAX_ITEMS];
+	popts.max_depth = (size_t)settings.number[OPT_MAX_DEPTH];
+	popts.max_text = (size_t)settings.number[OPT_MAX_FIELD];
+	settings_free(&settings);
+
 	path = argv[optind];
 	name = strcmp(path, "-") == 0 ? "standard input" : path;
 	if (strcmp(path, "-") == 0)

@@ -96,7 +96,7 @@ struct parser {
 	struct parse_handlers handlers;
 	char		*url;
 	char		*http_charset;
-	size_t		 max_items;
+	size_t		 max_items, max_depth, max_text;
 
 	/* The byte pipeline: sniff, decode to UTF-8, repair, expat; or, for
 	 * a document that opens with '{', JSON Feed (parse-json.c). */

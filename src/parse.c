@@ -28,10 +28,11 @@
 #include "url.h"
 #include "xmalloc.h"
 
-/* Bounds on hostile input: nesting, the text of one field, the prefix we
- * hold back while looking for the charset. Items are bounded by max_items. */
-#define MAX_DEPTH	256
-#define MAX_TEXT	(16u * 1024 * 1024)
+/* The prefix held back while looking for the charset. The bounds on nesting,
+ * a field's text and the items are parse_options (parse.h). Expat bounds
+ * entity expansion itself (its billion-laughs protection), and the internal
+ * DTD subset and attribute values are bounded by the document's size, which
+ * the fetcher caps (max-size); attribute values we keep count as text. */
 #define SNIFF_SIZE	1024
 #define MAX_TTL_MINUTES	(365L * 24 * 60)
 
@@ -629,9 +630,9 @@ capture_text(struct parser *p, const char *s, size_t len, bool escape)
 {
 	size_t i, run = 0;
 
-	if (p->text.len + len > MAX_TEXT) {
+	if (p->text.len + len > p->max_text) {
 		p->text_truncated = true;
-		len = p->text.len < MAX_TEXT ? MAX_TEXT - p->text.len : 0;
+		len = p->text.len < p->max_text ? p->max_text - p->text.len : 0;
 	}
 	if (!escape) {
 		buf_append(&p->text, s, len);
@@ -758,8 +759,8 @@ start_element(void *data, const XML_Char *name, const XML_Char **attrs)
 
 	if (p->state == STATE_STOPPED)
 		return;
-	if (p->depth >= MAX_DEPTH) {
-		stop(p, xasprintf("elements nested deeper than %d", MAX_DEPTH));
+	if (p->depth >= p->max_depth) {
+		stop(p, xasprintf("elements nested deeper than %zu", p->max_depth));
 		return;
 	}
 	push_frame(p, NULL);
@@ -1051,9 +1052,15 @@ parse_new(const struct parse_options *options, const struct parse_handlers *hand
 		if (options->http_charset != NULL && options->http_charset[0] != '\0')
 			p->http_charset = xstrdup(options->http_charset);
 		p->max_items = options->max_items;
+		p->max_depth = options->max_depth;
+		p->max_text = options->max_text;
 	}
 	if (p->max_items == 0)
 		p->max_items = PARSE_MAX_ITEMS;
+	if (p->max_depth == 0)
+		p->max_depth = PARSE_MAX_DEPTH;
+	if (p->max_text == 0)
+		p->max_text = PARSE_MAX_TEXT;
 	p->state = STATE_SNIFF;
 	repair_init(&p->repair);
 	feed_init(&p->feed);

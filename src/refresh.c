@@ -124,7 +124,8 @@ on_item(void *ctx, const struct feed *feed, const struct item *item)
 static void
 start_parser(struct job *job)
 {
-	struct parse_options options = { NULL, NULL, 0 };
+	const struct settings *settings = job->r->settings;
+	struct parse_options options = { NULL, NULL, 0, 0, 0 };
 	struct parse_handlers handlers = { on_item, job };
 
 	if (job->parser != NULL)
@@ -132,6 +133,9 @@ start_parser(struct job *job)
 	/* Relative links resolve against where the feed really came from. */
 	options.url = job->effective_url != NULL ? job->effective_url : job->url;
 	options.http_charset = job->charset;
+	options.max_items = (size_t)settings->number[OPT_MAX_ITEMS];
+	options.max_depth = (size_t)settings->number[OPT_MAX_DEPTH];
+	options.max_text = (size_t)settings->number[OPT_MAX_FIELD];
 	job->parser = parse_new(&options, &handlers);
 }
 

@@ -71,7 +71,7 @@ static void
 parse_json(const char *data, size_t len, size_t chunk, const char *url, size_t max_items,
     struct result *r)
 {
-	struct parse_options o = { url, NULL, max_items };
+	struct parse_options o = { url, NULL, max_items, 0, 0 };
 	struct parse_handlers h = { collect, &r->items };
 	struct parser *p;
 	const struct feed *f;

@@ -116,7 +116,7 @@ test_chunking(void)
 	};
 	static const size_t chunks[] = { 1, 2, 3, 5, 7, 64, 1023, 1 << 20 };
 	const char *top = getenv("top_srcdir");
-	struct parse_options o = { "https://example.org/feeds/x.xml", NULL, 0 };
+	struct parse_options o = { "https://example.org/feeds/x.xml", NULL, 0, 0, 0 };
 	size_t f, i, len;
 
 	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
@@ -184,7 +184,7 @@ test_charsets(void)
 	static const char broken[] = "<rss version=\"2.0\"><channel><title>a\xff" "b\xc3</title></channel></rss>";
 	/* A UTF-8 byte-order mark and white space before the root. */
 	static const char bom[] = "\xef\xbb\xbf\n<rss version=\"2.0\"><channel><title>bom</title></channel></rss>";
-	struct parse_options o = { NULL, NULL, 0 };
+	struct parse_options o = { NULL, NULL, 0, 0, 0 };
 	struct collected c = { BUF_INIT, 0 };
 	char *title = NULL;
 
@@ -240,7 +240,7 @@ test_not_feeds(void)
 static void
 test_bounds(void)
 {
-	struct parse_options o = { NULL, NULL, 3 };
+	struct parse_options o = { NULL, NULL, 3, 0, 0 };
 	struct collected c = { BUF_INIT, 0 };
 	struct buf doc = BUF_INIT;
 	char *error = NULL, *title = NULL;
@@ -264,6 +264,25 @@ test_bounds(void)
 	CHECK_INT(parse_chunked(doc.data, doc.len, 4096, NULL, &c, NULL, &error), -1);
 	CHECK(error != NULL && strstr(error, "nested deeper") != NULL);
 	free(error);
+
+	/* The bounds are options: a depth of 20 refuses 30 levels, a field
+	 * of 4 KiB is cut there. */
+	{
+		struct parse_options small = { NULL, NULL, 0, 20, 4096 };
+
+		buf_reset(&doc);
+		buf_append_str(&doc, "<rss version=\"2.0\"><channel><title>");
+		for (i = 0; i < 1000; i++)
+			buf_append_str(&doc, "0123456789");
+		buf_append_str(&doc, "</title>");
+		for (i = 0; i < 30; i++)
+			buf_append_str(&doc, "<x>");
+		CHECK_INT(parse_chunked(doc.data, doc.len, 4096, &small, &c, &title, &error), -1);
+		CHECK(error != NULL && strstr(error, "deeper than 20") != NULL);
+		CHECK(title != NULL && strlen(title) == 4096);
+		free(error);
+		free(title);
+	}
 
 	/* One field's text is bounded (16 MiB); the document still parses. */
 	buf_reset(&doc);
@@ -302,7 +321,7 @@ test_links_and_authors(void)
 	    "<item><guid>https://example.org/g</guid><author>Someone Else &lt;se@example.com&gt;</author></item>"
 	    "<item><guid isPermaLink=\"false\">not-a-link</guid><author>Plain Name</author></item>"
 	    "</channel></rss>";
-	struct parse_options o = { "https://example.org/feeds/main.xml", NULL, 0 };
+	struct parse_options o = { "https://example.org/feeds/main.xml", NULL, 0, 0, 0 };
 	struct collected c = { BUF_INIT, 0 };
 
 	CHECK_INT(parse_chunked(doc, strlen(doc), sizeof(doc), &o, &c, NULL, NULL), 0);
