@@ -7,8 +7,11 @@
  *      mark, then the XML declaration, then HTTP's Content-Type, then UTF-8);
  *   2. decode: anything not UTF-8 is converted with iconv; UTF-8 is checked
  *      and invalid bytes become U+FFFD, so a bad byte never rejects a feed;
- *   3. repair: a bare '&' and "&#X" are mended (see repair.h), the two
- *      breakages that would otherwise make expat stop for good;
+ *   3. repair (see repair.h): what would make expat stop for good is
+ *      mended in the stream: a bare '&' or '<', "&#X", references to
+ *      characters XML forbids, and element names in mixed case (<Title>
+ *      closed by </title>); white space or junk before the first '<' is
+ *      dropped;
  *   4. expat, created with its encoding forced to UTF-8, reading the HTML
  *      entity set as a foreign DTD so that &nbsp; and friends are defined.
  * Whatever is still broken stops expat; every item completed before that
