@@ -19,6 +19,11 @@ char *url_resolve(const char *base, const char *ref);
  * with a non-empty host that libcurl accepts. NULL gives false. */
 bool url_is_http(const char *url);
 
+/* True when url can be subscribed to: http or https with a host, or a local
+ * file by absolute path (file:///path, file://localhost/path; RFC 8089
+ * section 2). */
+bool url_is_subscribable(const char *url);
+
 /* True when s starts with a URI scheme ("[a-zA-Z][a-zA-Z0-9+.-]*:"). Pure
  * syntax: "C:\path" has the scheme "C", "mailto:" and "tag:" count, and
  * NULL gives false. */

@@ -34,20 +34,6 @@
 
 /* ---- add ---- */
 
-/* http and https with a host, or a local file by absolute path (file:///path
- * or file://localhost/path, RFC 8089 section 2). */
-static bool
-acceptable_url(const char *url)
-{
-	if (strncasecmp(url, "file://", 7) == 0) {
-		url += 7;
-		if (strncasecmp(url, "localhost/", 10) == 0)
-			url += 9;
-		return url[0] == '/' && url[1] != '\0';
-	}
-	return url_is_http(url);
-}
-
 static void
 add_usage(FILE *fp)
 {
@@ -102,7 +88,7 @@ cmd_add(const struct globals *g, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	url = argv[optind];
-	if (!acceptable_url(url)) {
+	if (!url_is_subscribable(url)) {
 		struct buf b = BUF_INIT;
 
 		cmd_field(&b, url);
@@ -944,7 +930,7 @@ cmd_import(const struct globals *g, int argc, char **argv)
 	}
 	for (i = 0; i < list.n_entries; i++) {
 		entry = &list.entries[i];
-		if (!acceptable_url(entry->url)) {
+		if (!url_is_subscribable(entry->url)) {
 			buf_reset(&shown);
 			cmd_field(&shown, entry->url);
 			fprintf(stderr, "tidings: %s: skipped %s: not an http, https "

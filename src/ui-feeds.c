@@ -567,20 +567,6 @@ feeds_mark_all_read(struct ui *ui, struct view *v)
 
 /* ---- Adding and importing ---- */
 
-/* http and https with a host, or a local file by absolute path (file:///path,
- * RFC 8089 section 2), as `tidings add` takes them. */
-static bool
-acceptable_url(const char *url)
-{
-	if (strncasecmp(url, "file://", 7) == 0) {
-		url += 7;
-		if (strncasecmp(url, "localhost/", 10) == 0)
-			url += 9;
-		return url[0] == '/' && url[1] != '\0';
-	}
-	return url_is_http(url);
-}
-
 static void
 add_done(struct ui *ui, void *ctx, const char *text)
 {
@@ -599,7 +585,7 @@ add_done(struct ui *ui, void *ctx, const char *text)
 	else
 		url = xstrdup(text);
 	url[strcspn(url, " \t")] = '\0';
-	if (!acceptable_url(url)) {
+	if (!url_is_subscribable(url)) {
 		if (!url_has_scheme(url))
 			ui_error(ui, "%s: not a feed URL (did you mean https://%s ?)", url, url);
 		else
@@ -706,7 +692,7 @@ import_done(struct ui *ui, void *ctx, const char *text)
 	for (i = 0; i < list.n_entries; i++) {
 		const struct feedlist_entry *e = &list.entries[i];
 
-		if (!acceptable_url(e->url)) {
+		if (!url_is_subscribable(e->url)) {
 			skipped++;
 			continue;
 		}

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <curl/curl.h>
 
@@ -244,4 +245,18 @@ url_has_scheme(const char *s)
 	 * "tag:example.com,2004:x" or "mailto:a@b", which do have a scheme.
 	 */
 	return s != NULL && scheme_length(s) > 0;
+}
+
+bool
+url_is_subscribable(const char *url)
+{
+	if (url == NULL)
+		return false;
+	if (strncasecmp(url, "file://", 7) == 0) {
+		url += 7;
+		if (strncasecmp(url, "localhost/", 10) == 0)
+			url += 9;
+		return url[0] == '/' && url[1] != '\0';
+	}
+	return url_is_http(url);
 }

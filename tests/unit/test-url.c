@@ -234,9 +234,38 @@ static const struct predicate_case http_cases[] = {
 	{ "https://ex\xc3\xa4mple.com/", true },
 };
 
+static void
+test_subscribable(void)
+{
+	static const struct {
+		const char *url;
+		bool want;
+	} rows[] = {
+		{ NULL, false },
+		{ "", false },
+		{ "https://example.org/feed", true },
+		{ "HTTP://example.org/", true },
+		{ "file:///home/me/feed.xml", true },
+		{ "file://localhost/home/me/feed.xml", true },
+		{ "FILE:///x", true },
+		{ "file://", false },
+		{ "file:///", false },
+		{ "file://otherhost/x", false },
+		{ "file:relative.xml", false },
+		{ "ftp://example.org/feed", false },
+		{ "javascript:alert(1)", false },
+		{ "example.org/feed", false },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		CHECK_INT(url_is_subscribable(rows[i].url), rows[i].want);
+}
+
 int
 main(void)
 {
+	test_subscribable();
 	size_t	 i;
 	char	*got, *base, *longref;
 
