@@ -130,7 +130,7 @@ struct ui {
 	size_t			 refresh_failed;
 	int64_t			 story_asked;	/* the item whose story x fetches */
 	struct buf		 progress;
-	int64_t			 stamp_total, stamp_unread, stamp_feeds;
+	int64_t			 data_version;	/* the store's, when last looked at */
 	int64_t			 last_check;	/* milliseconds */
 };
 
