@@ -439,7 +439,7 @@ clamp(const struct ui *ui, struct view *v)
 
 /* ---- Status line and messages ---- */
 
-static void
+static void __attribute__((format(printf, 3, 0)))
 vmessage(struct ui *ui, bool error, const char *fmt, va_list ap)
 {
 	char *text;
