@@ -135,8 +135,10 @@ is_space(unsigned char c)
 }
 
 /* A title or tag as the list keeps it: invalid UTF-8 replaced by U+FFFD,
- * control characters (C0, DEL, C1) dropped, runs of white space made one
- * space, both ends trimmed. NULL when nothing is left. */
+ * control characters (C0, DEL, C1) and the noncharacters U+FFFE and U+FFFF
+ * (which XML 1.0 cannot hold, so an OPML export would lose them) dropped,
+ * runs of white space made one space, both ends trimmed. NULL when nothing
+ * is left. */
 static char *
 clean_text(const char *s, size_t len)
 {
@@ -154,7 +156,8 @@ clean_text(const char *s, size_t len)
 			space = true;
 			continue;
 		}
-		if (cp >= 0 && (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)))
+		if (cp >= 0 && (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+		    cp == 0xfffe || cp == 0xffff))
 			continue;
 		if (space && b.len > 0)
 			buf_append_char(&b, ' ');
@@ -219,9 +222,15 @@ clean_url(const char *s, size_t len)
 	if (needs_host && (s[rest] == '/' || s[rest] == '?' || s[rest] == '#'))
 		return NULL;
 	for (i = 0; i < len; i += used) {
+		long cp;
+
 		if (u[i] <= 0x20 || u[i] == 0x7f)
 			return NULL;
-		if (utf8_decode(u + i, len - i, &used) < 0)
+		/* C1 controls (U+0080..U+009F, e.g. from windows-1252 bytes
+		 * read as ISO-8859-1) are control characters too; U+FFFE and
+		 * U+FFFF no IRI (RFC 3987) or XML document can hold. */
+		cp = utf8_decode(u + i, len - i, &used);
+		if (cp < 0 || (cp >= 0x80 && cp <= 0x9f) || cp == 0xfffe || cp == 0xffff)
 			return NULL;
 	}
 	return xstrndup(s, len);
