@@ -639,6 +639,7 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 	} state = TAG_NAME;
 	size_t len = 0;
 	unsigned char c;
+	char *quote;
 
 	*self_closing = false;
 	while (p < end) {
@@ -698,15 +699,12 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 				state = UNQUOTED;
 			break;
 		case DOUBLE_QUOTED:
-			if ((p = memchr(p - 1, '"', (size_t)(end - p + 1))) == NULL)
-				return end;
-			p++;
-			state = AFTER_QUOTED;
-			break;
 		case SINGLE_QUOTED:
-			if ((p = memchr(p - 1, '\'', (size_t)(end - p + 1))) == NULL)
-				return end;
-			p++;
+			/* A value never closed runs to the end of the page;
+			 * name is terminated after the loop all the same. */
+			quote = memchr(p - 1, state == DOUBLE_QUOTED ? '"' : '\'',
+			    (size_t)(end - p + 1));
+			p = quote != NULL ? quote + 1 : end;
 			state = AFTER_QUOTED;
 			break;
 		case UNQUOTED:
@@ -1064,6 +1062,60 @@ strip_controls(char *text, size_t len)
 	return (size_t)(out - (unsigned char *)text);
 }
 
+/* The value of digit c in base 16 or 10, or -1. */
+static int
+digit_value(unsigned char c, bool hex)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (hex && c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (hex && c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Numeric character references past U+10FFFF rewritten as "&#xFFFD", which
+ * is what HTML makes of them (13.2.5.80). gumbo 0.10 adds the digits up in
+ * an int: past INT_MAX it overflows, and the wrapped value comes out as a
+ * byte that is not UTF-8. In place, returning the new length: the rewrite
+ * is shorter than any such reference ("&#x110000" has nine bytes).
+ */
+static size_t
+cap_references(char *text, size_t len)
+{
+	char *p = text, *end = text + len, *out = text, *digits, *q;
+	unsigned long value;
+	bool hex;
+	int d;
+
+	while (p < end) {
+		if (*p != '&' || end - p < 3 || p[1] != '#') {
+			*out++ = *p++;
+			continue;
+		}
+		hex = p[2] == 'x' || p[2] == 'X';
+		digits = p + (hex ? 3 : 2);
+		value = 0;
+		for (q = digits; q < end && (d = digit_value((unsigned char)*q, hex)) >= 0; q++) {
+			value = value * (hex ? 16 : 10) + (unsigned long)d;
+			if (value > 0x10ffff)
+				value = 0x110000;	/* saturated: too large either way */
+		}
+		if (q == digits || value <= 0x10ffff) {
+			while (p < q)
+				*out++ = *p++;
+			continue;
+		}
+		memcpy(out, "&#xFFFD", 7);
+		out += 7;
+		p = q;
+	}
+	*out = '\0';
+	return (size_t)(out - text);
+}
+
 const char *
 extract_parse(char *text, size_t len, struct extract_parsed *out)
 {
@@ -1073,7 +1125,7 @@ extract_parse(char *text, size_t len, struct extract_parsed *out)
 
 	memset(out, 0, sizeof *out);
 	out->text = text;
-	out->length = strip_controls(text, slim_page(text, len, &depth));
+	out->length = cap_references(text, strip_controls(text, slim_page(text, len, &depth)));
 	if (depth > MAX_NESTING)
 		return "the page nests elements too deeply";
 	options.allocator = arena_alloc;
