@@ -38,23 +38,6 @@ static const struct {
 	{ "render", fuzz_render },
 };
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	FILE *fp = fopen(path, "rb");
-
-	if (fp == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_append(&b, chunk, n);
-	fclose(fp);
-	*len = b.len;
-	return buf_detach(&b);
-}
-
 /* Run one harness on every file of its folder; returns how many. */
 static size_t
 replay(const char *top, size_t h)
@@ -74,7 +57,7 @@ replay(const char *top, size_t h)
 		if (entry->d_name[0] == '.')
 			continue;
 		path = xasprintf("%s/%s", dir, entry->d_name);
-		data = read_file(path, &len);
+		data = test_read_file(path, &len);
 		CHECK(data != NULL);
 		if (data != NULL) {
 			CHECK_INT(harnesses[h].run((const uint8_t *)data, len), 0);

@@ -90,23 +90,6 @@ parse_json(const char *data, size_t len, size_t chunk, const char *url, size_t m
 	parse_free(&p);
 }
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	FILE *fp = fopen(path, "rb");
-
-	if (fp == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_append(&b, chunk, n);
-	fclose(fp);
-	*len = b.len;
-	return buf_detach(&b);
-}
-
 static void
 test_detect(void)
 {
@@ -325,7 +308,7 @@ test_chunking(void)
 
 	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
 		char *path = xasprintf("%s/%s", top != NULL ? top : ".", files[f]);
-		char *data = read_file(path, &len);
+		char *data = test_read_file(path, &len);
 		struct result whole;
 
 		CHECK(data != NULL);

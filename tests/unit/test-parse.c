@@ -64,23 +64,6 @@ parse_chunked(const char *data, size_t len, size_t chunk, const struct parse_opt
 	return rc;
 }
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	FILE *fp = fopen(path, "rb");
-
-	if (fp == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		buf_append(&b, chunk, n);
-	fclose(fp);
-	*len = b.len;
-	return buf_detach(&b);
-}
-
 static void
 test_tables_sorted(void)
 {
@@ -121,7 +104,7 @@ test_chunking(void)
 
 	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
 		char *path = xasprintf("%s/%s", top ? top : ".", files[f]);
-		char *data = read_file(path, &len);
+		char *data = test_read_file(path, &len);
 		struct collected whole = { BUF_INIT, 0 };
 
 		CHECK(data != NULL);

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
+
 static int test_passed, test_failed;
 
 #define CHECK(cond) do { \
@@ -43,6 +45,24 @@ static int test_passed, test_failed;
 		    __FILE__, __LINE__, #got, got_, want_); \
 	} \
 } while (0)
+
+/* The whole file at path (owned; its length in *len), or NULL. */
+static inline char *
+test_read_file(const char *path, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	FILE *fp = fopen(path, "rb");
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(fp);
+	*len = b.len;
+	return buf_detach(&b);
+}
 
 static inline int
 test_done(void)
