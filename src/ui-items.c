@@ -56,6 +56,7 @@ struct items {
 	char		*saved_search;
 	bool		 pop_on_cancel;
 	bool		 count_pending;	/* n_rows is the rows fetched so far */
+	int64_t		 changed_ms;	/* when the keywords last changed */
 };
 
 static void
@@ -309,6 +310,10 @@ items_load(struct ui *ui, struct view *v)
 	}
 }
 
+/* How long typing must pause before the matches of a keyword filter are
+ * counted. */
+#define COUNT_DELAY_MS	400
+
 /* After the filters changed: the first rows at once; with keywords, the
  * count waits until typing pauses (items_idle), as counting every match
  * of a common word costs more than the screenful the typist is waiting
@@ -329,6 +334,7 @@ filters_changed(struct ui *ui, struct view *v)
 	}
 	v->n_rows = h * WINDOW_SCREENS;
 	it->count_pending = true;
+	it->changed_ms = ui_now_ms();
 	fetch_window(ui, v, 0, v->n_rows);
 	v->n_rows = (int64_t)it->n_cached;
 	it->unread = -1;
@@ -339,7 +345,10 @@ items_idle(struct ui *ui, struct view *v)
 {
 	struct items *it = v->data;
 
-	if (!it->count_pending)
+	/* Not while the typist is still typing: a count of a common word takes
+	 * longer than a keystroke's window query, and the next key would wait
+	 * for it. */
+	if (!it->count_pending || ui_now_ms() - it->changed_ms < COUNT_DELAY_MS)
 		return false;
 	count_rows(ui, v);
 	return true;
