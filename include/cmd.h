@@ -32,6 +32,11 @@ struct session {
 	char		*db_path;	/* the store's path (owned) */
 };
 
+/* The settings in force: the defaults, then the config file --config names
+ * (or the default one, which may be missing). On failure prints one line on
+ * stderr and returns EXIT_USAGE (settings then need no freeing); else 0. */
+int cmd_load_settings(const struct globals *g, struct settings *settings);
+
 /* Load the settings and open the store. On failure prints one line on
  * stderr and returns EXIT_USAGE; on success 0. */
 int cmd_open(const struct globals *g, struct session *session);

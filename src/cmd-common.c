@@ -13,23 +13,33 @@
 #include "xmalloc.h"
 
 int
-cmd_open(const struct globals *g, struct session *session)
+cmd_load_settings(const struct globals *g, struct settings *settings)
 {
-	char *config_path, *error = NULL;
+	char *path, *error = NULL;
+	int status = 0;
 
-	memset(session, 0, sizeof(*session));
-	settings_init(&session->settings);
-	config_path = g->config_path != NULL ? xstrdup(g->config_path) :
-	    settings_default_config_path();
-	if (config_path != NULL &&
-	    settings_load(&session->settings, config_path, g->config_path != NULL, &error) != 0) {
+	settings_init(settings);
+	path = g->config_path != NULL ? xstrdup(g->config_path) : settings_default_config_path();
+	/* The default file may be missing; one named with --config may not. */
+	if (path != NULL && settings_load(settings, path, g->config_path != NULL, &error) != 0) {
 		fprintf(stderr, "tidings: %s\n", error);
 		free(error);
-		free(config_path);
-		settings_free(&session->settings);
-		return EXIT_USAGE;
+		settings_free(settings);
+		status = EXIT_USAGE;
 	}
-	free(config_path);
+	free(path);
+	return status;
+}
+
+int
+cmd_open(const struct globals *g, struct session *session)
+{
+	char *error = NULL;
+	int status;
+
+	memset(session, 0, sizeof(*session));
+	if ((status = cmd_load_settings(g, &session->settings)) != 0)
+		return status;
 
 	session->db_path = g->db_path != NULL ? xstrdup(g->db_path) : settings_default_db_path();
 	if (session->db_path == NULL) {

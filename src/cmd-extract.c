@@ -83,25 +83,6 @@ on_done(void *ctx, const struct fetch_result *result)
 		    fetch_status_name(result->status));
 }
 
-/* The settings as `refresh` uses them: the config file over the defaults. */
-static int
-load_settings(const struct globals *g, struct settings *s)
-{
-	char *path, *error = NULL;
-	int status = 0;
-
-	settings_init(s);
-	path = g->config_path != NULL ? xstrdup(g->config_path) : settings_default_config_path();
-	if (path != NULL && settings_load(s, path, g->config_path != NULL, &error) != 0) {
-		fprintf(stderr, "tidings: %s\n", error);
-		free(error);
-		settings_free(s);
-		status = -1;
-	}
-	free(path);
-	return status;
-}
-
 /* Fetch url into d; returns 0, or -1 after printing why not. */
 static int
 download(const struct globals *g, const char *url, struct download *d)
@@ -112,7 +93,7 @@ download(const struct globals *g, const char *url, struct download *d)
 	struct settings settings;
 	struct fetch *fetch;
 
-	if (load_settings(g, &settings) != 0)
+	if (cmd_load_settings(g, &settings) != 0)
 		return -1;
 	fetch_options_default(&options);
 	options.connect_timeout = (long)settings.number[OPT_CONNECT_TIMEOUT];

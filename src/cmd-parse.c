@@ -209,7 +209,6 @@ cmd_parse(const struct globals *g, int argc, char **argv)
 	struct output o = { false, false, BUF_INIT, BUF_INIT, stdout, false };
 	struct parse_options popts = { NULL, NULL, 0, 0, 0 };
 	struct settings settings;
-	char *config_path, *error = NULL;
 	struct parse_handlers handlers = { on_item, &o };
 	struct parser *p;
 	const char *path, *name;
@@ -237,18 +236,8 @@ cmd_parse(const struct globals *g, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	/* The bounds on hostile input are settings; nothing else here is. */
-	settings_init(&settings);
-	config_path = g->config_path != NULL ? xstrdup(g->config_path) :
-	    settings_default_config_path();
-	if (config_path != NULL &&
-	    settings_load(&settings, config_path, g->config_path != NULL, &error) != 0) {
-		fprintf(stderr, "tidings: %s\n", error);
-		free(error);
-		free(config_path);
-		settings_free(&settings);
+	if (cmd_load_settings(g, &settings) != 0)
 		return EXIT_USAGE;
-	}
-	free(config_path);
 	popts.max_items = (size_t)settings.number[OPT_MAX_ITEMS];
 	popts.max_depth = (size_t)settings.number[OPT_MAX_DEPTH];
 	popts.max_text = (size_t)settings.number[OPT_MAX_FIELD];
