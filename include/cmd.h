@@ -69,6 +69,7 @@ int cmd_feeds(const struct globals *g, int argc, char **argv);
 int cmd_import(const struct globals *g, int argc, char **argv);
 int cmd_export(const struct globals *g, int argc, char **argv);
 int cmd_refresh(const struct globals *g, int argc, char **argv);
+int cmd_sync(const struct globals *g, int argc, char **argv);
 int cmd_list(const struct globals *g, int argc, char **argv);
 int cmd_mark_read(const struct globals *g, int argc, char **argv);
 int cmd_mark_unread(const struct globals *g, int argc, char **argv);

@@ -32,6 +32,11 @@ enum option_id {
 	OPT_MAX_ITEMS,
 	OPT_MAX_DEPTH,
 	OPT_MAX_FIELD,
+	/* Sync with a Tiny Tiny RSS server (sync.h). */
+	OPT_TTRSS_URL,
+	OPT_TTRSS_LOGIN,
+	OPT_TTRSS_PASSWORD_FILE,
+	OPT_TTRSS_PASSWORD_COMMAND,
 	/* The reader. */
 	OPT_MARK_READ_ON_OPEN,
 	OPT_SHOW_READ,

@@ -25,7 +25,7 @@
 struct store;
 
 /* The newest schema this build knows (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* Open the store at path, creating the file and its missing parent
  * directories (mode 0700), and bring its schema up to date. Returns NULL
@@ -89,6 +89,7 @@ struct store_feed {
 	bool	 disabled;	/* the feed is gone (410) or was disabled */
 	bool	 full_story;	/* fetch each new item's page on refresh */
 	int64_t	 added;
+	int64_t	 remote_id;	/* the sync server's id (sync.h); 0: a local feed */
 
 	int64_t	 total;		/* items stored */
 	int64_t	 unread;

@@ -14,6 +14,7 @@
 #include "refresh.h"
 #include "sanitize.h"
 #include "store.h"
+#include "sync.h"
 
 /* How long a second refresh waits for the first before giving up. */
 #define LOCK_WAIT_MS 3000
@@ -153,6 +154,10 @@ cmd_refresh(const struct globals *g, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	/* With a sync server, its feeds and state first (cron keeps working);
+	 * the local feeds are fetched whatever the sync's outcome. */
+	if (session.settings.string[OPT_TTRSS_URL][0] != '\0')
+		status = cmd_sync_session(&session, progress.quiet);
 	r = refresh_new(session.store, &session.settings, &callbacks);
 	if (r == NULL) {
 		fprintf(stderr, "tidings: cannot start the network library\n");

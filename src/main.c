@@ -26,6 +26,7 @@ static const struct command commands[] = {
 	{ "feeds", cmd_feeds, "feeds [--format text|tsv|json]", "list feeds with counts and status" },
 	{ "import", cmd_import, "import FILE|-", "subscribe to a newsboat urls or OPML file's feeds" },
 	{ "export", cmd_export, "export", "print the subscriptions as OPML 2.0" },
+	{ "sync", cmd_sync, "sync [--quiet]", "sync with the Tiny Tiny RSS server (ttrss-url)" },
 	{ "refresh", cmd_refresh, "refresh [--all] [--quiet] [FEED...]", "fetch the feeds that are due" },
 	{ "list", cmd_list, "list [--unread] [--feed F] [--search W] ...", "print stored items" },
 	{ "mark-read", cmd_mark_read, "mark-read --feed F|--tag T|--all|ITEM...", "mark items read" },

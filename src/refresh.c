@@ -531,7 +531,8 @@ queue(struct refresh *r, const struct store_feed *feed)
 static bool
 blocked(const struct store_feed *feed, int64_t now)
 {
-	return feed->disabled || (feed->retry_after != DATE_NONE && feed->retry_after > now);
+	/* A feed of a sync server is the server's to fetch. */
+	return feed->disabled || feed->remote_id != 0 || (feed->retry_after != DATE_NONE && feed->retry_after > now);
 }
 
 int

@@ -143,6 +143,41 @@ static const struct migration migrations[] = {
 	"ALTER TABLE items ADD COLUMN story TEXT;"
 	"ALTER TABLE items ADD COLUMN story_error TEXT;"
 	"ALTER TABLE items ADD COLUMN story_fetched INTEGER;" },
+
+	/* Sync with a server aggregator (sync.h): the server's ids of feeds
+	 * and items, where the pull of articles stands, and a journal of
+	 * read/star changes to synced items, written by triggers so that the
+	 * reader and every command feed it alike. A sync applying the
+	 * server's state sets sync_state 'applying' inside its transaction,
+	 * which silences them. */
+	{ 4,
+	"ALTER TABLE feeds ADD COLUMN remote_id INTEGER;"
+	"ALTER TABLE items ADD COLUMN remote_id INTEGER;"
+	"CREATE UNIQUE INDEX feeds_remote ON feeds(remote_id) WHERE remote_id IS NOT NULL;"
+	"CREATE UNIQUE INDEX items_remote ON items(remote_id) WHERE remote_id IS NOT NULL;"
+	"CREATE TABLE sync_state (key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID;"
+	"CREATE TABLE sync_journal ("
+	"  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+	"  field INTEGER NOT NULL,"	/* 0 read, 1 starred */
+	"  value INTEGER NOT NULL,"
+	"  changed INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"	/* orders changes made in one second */
+	"  PRIMARY KEY (item_id, field)"
+	") WITHOUT ROWID;"
+	"CREATE TRIGGER sync_journal_read AFTER UPDATE OF read ON items"
+	"  WHEN NEW.remote_id IS NOT NULL AND (OLD.read = 0) != (NEW.read = 0)"
+	"  AND coalesce((SELECT value FROM sync_state WHERE key = 'applying'), 0) = 0 BEGIN"
+	"  INSERT OR REPLACE INTO sync_journal (item_id, field, value, changed, seq)"
+	"    VALUES (NEW.id, 0, NEW.read != 0, CAST(strftime('%s', 'now') AS INTEGER),"
+	"    coalesce((SELECT max(seq) FROM sync_journal), 0) + 1);"
+	"END;"
+	"CREATE TRIGGER sync_journal_star AFTER UPDATE OF starred ON items"
+	"  WHEN NEW.remote_id IS NOT NULL AND (OLD.starred = 0) != (NEW.starred = 0)"
+	"  AND coalesce((SELECT value FROM sync_state WHERE key = 'applying'), 0) = 0 BEGIN"
+	"  INSERT OR REPLACE INTO sync_journal (item_id, field, value, changed, seq)"
+	"    VALUES (NEW.id, 1, NEW.starred != 0, CAST(strftime('%s', 'now') AS INTEGER),"
+	"    coalesce((SELECT max(seq) FROM sync_journal), 0) + 1);"
+	"END;" },
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -165,7 +200,7 @@ static const char *const feed_sql[STMT_COUNT] = {
 	    " retry_after, user_interval, publisher_interval, disabled,"
 	    " full_story, added, item_count, unread_count,"
 	    " (SELECT group_concat(tag, char(10)) FROM feed_tags"
-	    "  WHERE feed_id = feeds.id)"
+	    "  WHERE feed_id = feeds.id), remote_id"
 	    " FROM feeds WHERE id = ?1",
 	[STMT_FEED_ALL] =
 	    "SELECT id, url, title, user_title, link, description, etag,"
@@ -173,7 +208,7 @@ static const char *const feed_sql[STMT_COUNT] = {
 	    " retry_after, user_interval, publisher_interval, disabled,"
 	    " full_story, added, item_count, unread_count,"
 	    " (SELECT group_concat(tag, char(10)) FROM feed_tags"
-	    "  WHERE feed_id = feeds.id)"
+	    "  WHERE feed_id = feeds.id), remote_id"
 	    " FROM feeds"
 	    " ORDER BY coalesce(user_title, title, url) COLLATE NOCASE, id",
 	[STMT_FEED_BY_URL] = "SELECT id FROM feeds WHERE url = ?1",
@@ -704,6 +739,7 @@ feed_from_row(sqlite3_stmt *st, struct store_feed *feed)
 	feed->total = sqlite3_column_int64(st, 18);
 	feed->unread = sqlite3_column_int64(st, 19);
 	split_tags(feed, (const char *)sqlite3_column_text(st, 20));
+	feed->remote_id = sqlite3_column_int64(st, 21);
 }
 
 static int

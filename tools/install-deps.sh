@@ -7,7 +7,8 @@ set -e
 packages="build-essential autoconf automake pkg-config
 libcurl4-openssl-dev libexpat1-dev libsqlite3-dev libncurses-dev
 libjson-c-dev libgumbo-dev
-python3 tmux ca-certificates util-linux coreutils"
+python3 tmux ca-certificates util-linux coreutils
+tt-rss dbconfig-no-thanks postgresql-15 php-cli php-pgsql php-curl curl"
 
 missing=
 for p in $packages; do
