@@ -5,11 +5,13 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "store-internal.h"
@@ -216,10 +218,24 @@ store_set_error(struct store *s, const char *fmt, ...)
 	s->error = msg;
 }
 
+/* The last error of db in words. "disk full" is the cause a user can act
+ * on: SQLite says "database or disk is full", and an ENOSPC from the VFS
+ * may come as an I/O error. */
+static const char *
+db_message(sqlite3 *db)
+{
+	int code = sqlite3_extended_errcode(db);
+
+	if ((code & 0xff) == SQLITE_FULL ||
+	    ((code & 0xff) == SQLITE_IOERR && sqlite3_system_errno(db) == ENOSPC))
+		return "disk full";
+	return sqlite3_errmsg(db);
+}
+
 void
 store_set_db_error(struct store *s, const char *what)
 {
-	store_set_error(s, "%s: %s", what, sqlite3_errmsg(s->db));
+	store_set_error(s, "%s: %s", what, db_message(s->db));
 }
 
 const char *
@@ -353,26 +369,34 @@ store_begin(struct store *s)
 int
 store_commit(struct store *s)
 {
-	char *saved;
-
 	if (store_flush_search(s) == 0 && run(s, STMT_COMMIT, "cannot commit") == 0)
 		return 0;
 	/* Leave no transaction open behind a failure: roll back, keeping the
 	 * error that led here. */
-	saved = s->error;
-	s->error = NULL;
-	if (!sqlite3_get_autocommit(s->db))
-		store_rollback(s);
-	free(s->error);
-	s->error = saved;
+	store_rollback(s);
 	return -1;
 }
 
+/* Undo the open transaction, keeping the error that led here as the
+ * store's error. SQLite may already have rolled back by itself (a full
+ * disk, out of memory): then there is nothing left to undo. */
 int
 store_rollback(struct store *s)
 {
+	char *saved;
+	int rc = 0;
+
 	store_discard_search(s);
-	return run(s, STMT_ROLLBACK, "cannot roll back");
+	if (sqlite3_get_autocommit(s->db))
+		return 0;
+	saved = s->error;
+	s->error = NULL;
+	rc = run(s, STMT_ROLLBACK, "cannot roll back");
+	if (saved != NULL) {
+		free(s->error);
+		s->error = saved;
+	}
+	return rc;
 }
 
 int
@@ -444,8 +468,8 @@ exec_sql(sqlite3 *db, const char *sql, const char *path, char **error)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		*error = xasprintf("store %s: %s", path, msg != NULL ? msg :
-		    sqlite3_errmsg(db));
+		*error = xasprintf("store %s: %s", path, msg != NULL &&
+		    strcmp(db_message(db), "disk full") != 0 ? msg : db_message(db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -469,7 +493,7 @@ schema_version(sqlite3 *db, const char *path, char **error)
 			    "database", path);
 		else
 			*error = xasprintf("cannot open store %s: %s", path,
-			    sqlite3_errmsg(db));
+			    db_message(db));
 	}
 	sqlite3_finalize(st);
 	return version;
@@ -518,6 +542,22 @@ fail:
 	return -1;
 }
 
+/* A new store is created private (0600) before SQLite opens it: it
+ * reveals what its owner reads, and SQLite gives the -wal and -shm files
+ * the database file's permissions. An existing file keeps its own. */
+static int
+create_private(const char *path, char **error)
+{
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) >= 0)
+		return close(fd);
+	if (errno == EEXIST)
+		return 0;
+	*error = xasprintf("cannot create store %s: %s", path, strerror(errno));
+	return -1;
+}
+
 static sqlite3 *
 open_database(const char *path, int target, char **error)
 {
@@ -529,7 +569,8 @@ open_database(const char *path, int target, char **error)
 		*error = xstrdup("cannot open store: no path given");
 		return NULL;
 	}
-	if (strcmp(path, ":memory:") != 0 && make_parents(path, error) == -1)
+	if (strcmp(path, ":memory:") != 0 && (make_parents(path, error) == -1 ||
+	    create_private(path, error) == -1))
 		return NULL;
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 	    NULL) != SQLITE_OK) {
@@ -539,6 +580,10 @@ open_database(const char *path, int target, char **error)
 	}
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	/* The -wal and -shm stay when the last connection closes (emptied
+	 * down to journal_size_limit), so that a store on a disk that has
+	 * since filled up can still be opened and read. */
+	sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &(int){ 1 });
 
 	if ((version = schema_version(db, path, error)) == -1)
 		goto fail;
@@ -554,6 +599,7 @@ open_database(const char *path, int target, char **error)
 	 * in the file; the rest is per connection. */
 	if (exec_sql(db, "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = NORMAL;"
+	    "PRAGMA journal_size_limit = 4194304;"
 	    "PRAGMA foreign_keys = ON;"
 	    "PRAGMA temp_store = MEMORY;", path, error) == -1)
 		goto fail;
