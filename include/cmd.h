@@ -24,6 +24,7 @@ struct globals {
 };
 
 struct store;
+struct json_writer;
 
 /* What a command that uses the store works with. */
 struct session {
@@ -45,6 +46,11 @@ void cmd_close(struct session *session);
 /* Append a field from a feed to out for printing: sanitized (no control or
  * escape sequences, one line) and, for TSV, with tabs already gone. */
 void cmd_field(struct buf *out, const char *s);
+
+/* The member name: s as cmd_field makes it, or null; scratch is working
+ * space. For feed text that scripts show on a terminal. */
+void cmd_json_field(struct json_writer *w, struct buf *scratch, const char *name,
+    const char *s);
 
 /* Print the store's last error on stderr, sanitized (it may quote feed
  * names and URLs), after "context: " when context is not NULL. */

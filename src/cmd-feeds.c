@@ -442,6 +442,7 @@ struct feeds_output {
 	enum format	 format;
 	int64_t		 now;
 	struct buf	 out;
+	struct json_writer writer;	/* into out */
 	struct buf	 cell;
 	bool		 failed;
 	/* The text format aligns columns, so it holds every row first (a
@@ -569,61 +570,47 @@ write_text_table(struct feeds_output *o)
 }
 
 static void
-json_sanitized_member(struct buf *out, struct buf *scratch, const char *key,
-    const char *s, int *first)
-{
-	if (s == NULL) {
-		json_write_member(out, key, NULL, first);
-		return;
-	}
-	buf_reset(scratch);
-	cmd_field(scratch, s);
-	json_write_member(out, key, buf_str(scratch), first);
-}
-
-static void
 feed_json(struct feeds_output *o, const struct store_feed *feed)
 {
-	struct buf *out = &o->out;
-	int first;
+	struct json_writer *w = &o->writer;
 	size_t i;
 
-	buf_appendf(out, "{\"id\":%lld", (long long)feed->id);
-	first = 0;
-	json_sanitized_member(out, &o->cell, "name", store_feed_name(feed), &first);
-	json_sanitized_member(out, &o->cell, "url", feed->url, &first);
-	json_sanitized_member(out, &o->cell, "title", feed->title, &first);
-	json_sanitized_member(out, &o->cell, "user_title", feed->user_title, &first);
-	json_sanitized_member(out, &o->cell, "link", feed->link, &first);
-	buf_append_str(out, ",\"tags\":[");
+	json_begin_object(w);
+	json_member_int(w, "id", feed->id);
+	cmd_json_field(w, &o->cell, "name", store_feed_name(feed));
+	cmd_json_field(w, &o->cell, "url", feed->url);
+	cmd_json_field(w, &o->cell, "title", feed->title);
+	cmd_json_field(w, &o->cell, "user_title", feed->user_title);
+	cmd_json_field(w, &o->cell, "link", feed->link);
+	json_key(w, "tags");
+	json_begin_array(w);
 	for (i = 0; i < feed->n_tags; i++) {
-		if (i > 0)
-			buf_append_char(out, ',');
 		buf_reset(&o->cell);
 		cmd_field(&o->cell, feed->tags[i]);
-		json_write_string(out, buf_str(&o->cell));
+		json_string(w, buf_str(&o->cell));
 	}
-	buf_appendf(out, "],\"unread\":%lld,\"total\":%lld", (long long)feed->unread,
-	    (long long)feed->total);
+	json_end_array(w);
+	json_member_int(w, "unread", feed->unread);
+	json_member_int(w, "total", feed->total);
 	buf_reset(&o->cell);
 	append_status(&o->cell, feed);
-	json_write_member(out, "status", buf_str(&o->cell), &first);
-	json_sanitized_member(out, &o->cell, "error", feed->last_error, &first);
-	buf_appendf(out, ",\"http_status\":%d", feed->last_status);
-	json_write_date_member(out, "last_fetch", feed->last_fetch, &first);
-	buf_append_str(out, ",\"next_due\":");
+	json_member_string(w, "status", buf_str(&o->cell));
+	cmd_json_field(w, &o->cell, "error", feed->last_error);
+	json_member_int(w, "http_status", feed->last_status);
+	json_member_date(w, "last_fetch", feed->last_fetch);
+	json_key(w, "next_due");
 	if (feed->disabled)
-		buf_append_str(out, "null");
+		json_null(w);
 	else {
 		buf_reset(&o->cell);
 		append_due_iso(&o->cell, feed, o->now);
-		json_write_string(out, buf_str(&o->cell));
+		json_string(w, buf_str(&o->cell));
 	}
-	json_write_date_member(out, "retry_after", feed->retry_after, &first);
-	buf_appendf(out, ",\"disabled\":%s", feed->disabled ? "true" : "false");
-	buf_appendf(out, ",\"full_story\":%s", feed->full_story ? "true" : "false");
-	json_write_date_member(out, "added", feed->added, &first);
-	buf_append_str(out, "}\n");
+	json_member_date(w, "retry_after", feed->retry_after);
+	json_member_bool(w, "disabled", feed->disabled);
+	json_member_bool(w, "full_story", feed->full_story);
+	json_member_date(w, "added", feed->added);
+	json_end_object(w);
 }
 
 static int
@@ -718,6 +705,7 @@ cmd_feeds(const struct globals *g, int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.format = FORMAT_TEXT;
+	json_writer_init(&o.writer, &o.out);
 	while ((c = getopt_long(argc, argv, "f:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -764,6 +752,7 @@ cmd_feeds(const struct globals *g, int argc, char **argv)
 			free(o.rows[i].cell[col]);
 	}
 	free(o.rows);
+	json_writer_free(&o.writer);
 	buf_free(&o.out);
 	buf_free(&o.cell);
 	cmd_close(&session);

@@ -115,48 +115,36 @@ parse_since(const char *s, int64_t now)
 struct list_output {
 	bool		 json;
 	struct buf	 out;
+	struct json_writer writer;	/* into out */
 	struct buf	 field;
 	bool		 failed;
 };
-
-static void
-json_sanitized_member(struct list_output *o, const char *key, const char *s,
-    int *first)
-{
-	if (s == NULL) {
-		json_write_member(&o->out, key, NULL, first);
-		return;
-	}
-	buf_reset(&o->field);
-	cmd_field(&o->field, s);
-	json_write_member(&o->out, key, buf_str(&o->field), first);
-}
 
 static int
 on_item(void *ctx, const struct store_item *item)
 {
 	struct list_output *o = ctx;
+	struct json_writer *w = &o->writer;
 	char iso[DATE_ISO_SIZE];
-	int first;
 
 	if (o->json) {
-		buf_appendf(&o->out, "{\"id\":%lld", (long long)item->id);
-		first = 0;
-		json_sanitized_member(o, "feed", item->feed_title, &first);
-		buf_appendf(&o->out, ",\"feed_id\":%lld", (long long)item->feed_id);
-		json_write_date_member(&o->out, "date", item->date, &first);
-		json_sanitized_member(o, "title", item->title, &first);
-		json_sanitized_member(o, "link", item->link, &first);
-		json_sanitized_member(o, "author", item->author, &first);
-		buf_appendf(&o->out, ",\"read\":%s,\"starred\":%s",
-		    item->read ? "true" : "false", item->starred ? "true" : "false");
+		json_begin_object(w);
+		json_member_int(w, "id", item->id);
+		cmd_json_field(w, &o->field, "feed", item->feed_title);
+		json_member_int(w, "feed_id", item->feed_id);
+		json_member_date(w, "date", item->date);
+		cmd_json_field(w, &o->field, "title", item->title);
+		cmd_json_field(w, &o->field, "link", item->link);
+		cmd_json_field(w, &o->field, "author", item->author);
+		json_member_bool(w, "read", item->read);
+		json_member_bool(w, "starred", item->starred);
 		/* HTML, kept whole (line breaks matter inside <pre>): JSON
 		 * escapes every control character, so none is printed raw. */
-		json_write_member(&o->out, "summary", item->summary, &first);
-		json_write_member(&o->out, "content", item->content, &first);
+		json_member_string(w, "summary", item->summary);
+		json_member_string(w, "content", item->content);
 		/* The story from the item's web page (cleaned HTML), or null. */
-		json_write_member(&o->out, "story", item->story, &first);
-		buf_append_str(&o->out, "}\n");
+		json_member_string(w, "story", item->story);
+		json_end_object(w);
 	} else {
 		cmd_field(&o->out, item->feed_title);
 		buf_append_char(&o->out, '\t');
@@ -204,7 +192,8 @@ cmd_list(const struct globals *g, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct store_filter filter;
-	struct list_output o = { false, BUF_INIT, BUF_INIT, false };
+	struct list_output o = { false, BUF_INIT, { NULL, NULL, 0, 0, false }, BUF_INIT,
+	    false };
 	struct session session;
 	const char *feed = NULL, *since = NULL;
 	char *query, *end;
@@ -317,6 +306,7 @@ cmd_list(const struct globals *g, int argc, char **argv)
 	}
 
 	filter.with_text = o.json;
+	json_writer_init(&o.writer, &o.out);
 	if (store_query_items(session.store, &filter, on_item, &o) == -1) {
 		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
@@ -326,6 +316,7 @@ cmd_list(const struct globals *g, int argc, char **argv)
 	if (o.failed)
 		status = EXIT_FAILED;
 out:
+	json_writer_free(&o.writer);
 	buf_free(&o.out);
 	buf_free(&o.field);
 	cmd_close(&session);
