@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,21 +189,9 @@ read_into_parser(int fd, struct parser *p)
 	}
 }
 
-static void
-parse_usage(void)
-{
-	fprintf(stderr, "usage: tidings parse [--json] [--url URL] FILE|-\n");
-}
-
 int
-cmd_parse(const struct globals *g, int argc, char **argv)
+cmd_parse(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "url", required_argument, NULL, 'u' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct output o = { false, false, BUF_INIT, { NULL, NULL, 0, 0, false }, BUF_INIT,
 	    stdout, false };
 	struct parse_options popts = { NULL, NULL, 0, 0, 0 };
@@ -213,28 +200,10 @@ cmd_parse(const struct globals *g, int argc, char **argv)
 	struct parser *p;
 	const char *path, *name;
 	long long nread;
-	int c, fd, status = EXIT_OK, saved_errno;
+	int fd, status = EXIT_OK, saved_errno;
 
-	while ((c = getopt_long(argc, argv, "ju:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			o.json = true;
-			break;
-		case 'u':
-			popts.url = optarg;
-			break;
-		case 'h':
-			parse_usage();
-			return EXIT_OK;
-		default:
-			parse_usage();
-			return EXIT_USAGE;
-		}
-	}
-	if (optind != argc - 1) {
-		parse_usage();
-		return EXIT_USAGE;
-	}
+	o.json = cmd_flag(args, 'j');
+	popts.url = cmd_value(args, 'u');
 	/* The bounds on hostile input are settings; nothing else here is. */
 	if (cmd_load_settings(g, &settings) != 0)
 		return EXIT_USAGE;
@@ -243,7 +212,7 @@ cmd_parse(const struct globals *g, int argc, char **argv)
 	popts.max_text = (size_t)settings.number[OPT_MAX_FIELD];
 	settings_free(&settings);
 
-	path = argv[optind];
+	path = args->operands[0];
 	name = strcmp(path, "-") == 0 ? "standard input" : path;
 	if (strcmp(path, "-") == 0)
 		fd = STDIN_FILENO;
