@@ -193,9 +193,9 @@ cmd_print_config_help(FILE *fp)
 	const struct option_def *o;
 	size_t i;
 
-	fprintf(fp, "Settings of the configuration file, one a line as \"name value\""
-	    " (see tidings.conf(5)):\nname, type and default, then what it does.\n"
-	    "Durations are 90, 90s, 15m, 2h or 1d; sizes 512K, 32M or 1G.\n\n");
+	fprintf(fp, "The settings of the configuration file, one a line as \"name value\"\n"
+	    "(see tidings.conf(5)): each with its type and default, then what it does.\n"
+	    "Durations are written 90, 90s, 15m, 2h or 1d; sizes 512K, 32M or 1G.\n\n");
 	for (i = 0; i < OPT_COUNT; i++) {
 		o = &options_table[i];
 		fprintf(fp, "%-20s %-8s  %s\n    %s\n", o->name, type_names[o->type],
