@@ -14,6 +14,16 @@ normalize() {
 	sed -e 's/[[:space:]][[:space:]]*/ /g' -e 's/ *| */|/g' -e 's/^ //' -e 's/ $//' | sort
 }
 
+# agree DESCRIPTION LEFT RIGHT: the two sorted lists are the same.
+agree() {
+	if cmp -s "$2" "$3"; then
+		pass
+	else
+		fail "$1 (< $(basename "$2"), > $(basename "$3")):"
+		diff "$2" "$3" >&2
+	fi
+}
+
 # The synopses of tidings(1)'s COMMANDS section: the items of its top-level
 # lists that start with Cm (one line, or an Xo ... Xc block), turned from
 # mdoc into text: Ar upper-cased, Fl given its dash, Op in brackets to the
@@ -78,12 +88,8 @@ man_synopses | normalize > "$scratch/man.syn"
 check "help --synopses succeeds" test $? -eq 0
 normalize < "$scratch/table.raw" > "$scratch/table.syn"
 check "the manual has synopses" test "$(wc -l < "$scratch/man.syn")" -gt 10
-if cmp -s "$scratch/man.syn" "$scratch/table.syn"; then
-	pass
-else
-	fail "tidings.1's command synopses and the command table disagree (< manual, > table):"
-	diff "$scratch/man.syn" "$scratch/table.syn" >&2
-fi
+agree "tidings.1's command synopses and the command table disagree" \
+    "$scratch/man.syn" "$scratch/table.syn"
 
 # 2. The global options of `tidings --help` are in the manual's SYNOPSIS or
 # GLOBAL OPTIONS, and the other way round.
@@ -92,12 +98,8 @@ check "--help succeeds" test $? -eq 0
 sed -n '/^options:/,/^$/p' "$scratch/usage" | grep -o -- '--[a-z-]*' | sort -u > "$scratch/global.table"
 awk '/^\.Sh / { on = ($2 == "GLOBAL") } on && /^\.It Fl/' "$man1" |
     grep -o 'Fl -[a-z-]*' | sed 's/^Fl -/--/' | sort -u > "$scratch/global.man"
-if cmp -s "$scratch/global.table" "$scratch/global.man"; then
-	pass
-else
-	fail "global options: tidings --help and tidings.1 disagree (< help, > manual):"
-	diff "$scratch/global.table" "$scratch/global.man" >&2
-fi
+agree "global options: tidings --help and tidings.1 disagree" \
+    "$scratch/global.table" "$scratch/global.man"
 # Every command of the table is listed by --help.
 for cmd in $(cut -d ' ' -f 1 "$scratch/table.raw"); do
 	if grep -q "^  $cmd  " "$scratch/usage"; then pass; else fail "--help does not list $cmd"; fi
@@ -145,12 +147,7 @@ expect_exit 0 "--help-config" --help-config
 awk 'on && /^[^ ]/ { print $1 } /^$/ { on = 1 }' "$scratch/out" | sort > "$scratch/config.help"
 sed -n 's/^\.It Ic \([a-z-]*\) .*/\1/p' "$man5" | sort -u > "$scratch/config.man"
 check "--help-config lists settings" test "$(wc -l < "$scratch/config.help")" -gt 20
-if cmp -s "$scratch/config.help" "$scratch/config.man"; then
-	pass
-else
-	fail "--help-config and tidings.conf.5 disagree (< help, > manual):"
-	diff "$scratch/config.help" "$scratch/config.man" >&2
-fi
+agree "--help-config and tidings.conf.5 disagree" "$scratch/config.help" "$scratch/config.man"
 out_has "--help-config: a duration with its default" "^refresh-interval  *duration  *1h$"
 out_has "--help-config: a setting's help" "^    how often a feed is fetched"
 out_has "--help-config: an empty default" "^browser  *text  *(empty)$"
