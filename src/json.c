@@ -18,17 +18,39 @@
 #define LEVEL_ARRAY	0x01	/* else an object */
 #define LEVEL_NONEMPTY	0x02	/* a value was written: the next needs a comma */
 
-/* The ASCII bytes that need an escape: controls, '"' and '\\'. Other
- * ASCII is copied in runs; a byte past ASCII starts a character that is
- * looked at (C1 and bidi controls, invalid UTF-8). */
-static const unsigned char needs_escape[128] = {
-	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
-	[0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1,
-	[0x0c] = 1, [0x0d] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1,
-	[0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
-	[0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1,
-	[0x1e] = 1, [0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+/* What a byte needs in a string, by its class: */
+enum {
+	PLAIN,		/* ASCII copied as it is, in runs */
+	ESCAPE,		/* ASCII written as an escape: controls, '"', '\\', DEL; NUL ends */
+	LEAD_C2,	/* starts U+0080 to U+00BF: the C1 controls, then Latin-1 signs */
+	LEAD2,		/* starts a 2-byte character copied as it is (U+00C0 to U+07FF) */
+	LEAD3,		/* starts a 3-byte character copied as it is (no surrogates, no bidi) */
+	LEAD_E2,	/* starts U+2000 to U+2FFF: punctuation, and the bidi controls */
+	CAREFUL,	/* anything else past ASCII: decoded and checked (C1, 4 bytes, bad bytes) */
 };
+
+#define R16(v)	v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+static const unsigned char byte_class[256] = {
+	R16(ESCAPE), R16(ESCAPE),
+	PLAIN, PLAIN, ESCAPE, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN,		/* 0x22 '"' */
+	PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN,
+	R16(PLAIN), R16(PLAIN),
+	PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN,
+	PLAIN, PLAIN, PLAIN, PLAIN, ESCAPE, PLAIN, PLAIN, PLAIN,		/* 0x5c '\\' */
+	R16(PLAIN),
+	PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN,
+	PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, PLAIN, ESCAPE,		/* 0x7f DEL */
+	R16(CAREFUL), R16(CAREFUL), R16(CAREFUL), R16(CAREFUL),		/* continuations */
+	CAREFUL, CAREFUL, LEAD_C2, LEAD2, LEAD2, LEAD2, LEAD2, LEAD2,	/* C0, C1 overlong */
+	LEAD2, LEAD2, LEAD2, LEAD2, LEAD2, LEAD2, LEAD2, LEAD2,
+	R16(LEAD2),
+	CAREFUL, LEAD3, LEAD_E2, LEAD3, LEAD3, LEAD3, LEAD3, LEAD3,	/* E0 overlong */
+	LEAD3, LEAD3, LEAD3, LEAD3, LEAD3, CAREFUL, LEAD3, LEAD3,	/* ED surrogates */
+	R16(CAREFUL),							/* 4 bytes, bad */
+};
+#undef R16
+
+#define CONTINUATION(c)	(((c) & 0xc0) == 0x80)
 
 /* Code points past ASCII written as \uXXXX: the C1 controls and the bidi
  * embeddings, overrides and isolates, which a terminal or an editor showing
@@ -50,7 +72,8 @@ append_u_escape(struct buf *out, unsigned long cp)
 	buf_append(out, u, sizeof(u));
 }
 
-/* Append s as a JSON string literal. */
+/* Append s as a JSON string literal. The common characters are checked
+ * inline by their first byte's class; the rare ones are decoded. */
 static void
 append_string(struct buf *out, const char *s)
 {
@@ -60,51 +83,80 @@ append_string(struct buf *out, const char *s)
 
 	buf_reserve(out, strlen(s) + 2);
 	buf_append_char(out, '"');
-	for (p = run = (const unsigned char *)s; *p != '\0'; ) {
-		if (*p < 0x80 && !needs_escape[*p]) {
+	for (p = run = (const unsigned char *)s; ; ) {
+		while (byte_class[*p] == PLAIN)
 			p++;
-			continue;
-		}
-		if (*p >= 0x80) {
-			n = utf8_decode(p, UTF8_TO_NUL, &cp);
-			if (n != 0 && !escaped_code_point(cp)) {
-				p += n;
+		switch (byte_class[*p]) {
+		case LEAD_C2:
+			if (p[1] >= 0xa0 && p[1] <= 0xbf) {
+				p += 2;
 				continue;
 			}
+			break;
+		case LEAD2:
+			if (CONTINUATION(p[1])) {
+				p += 2;
+				continue;
+			}
+			break;
+		case LEAD3:
+			if (CONTINUATION(p[1]) && CONTINUATION(p[2])) {
+				p += 3;
+				continue;
+			}
+			break;
+		case LEAD_E2:
+			if (CONTINUATION(p[1]) && CONTINUATION(p[2]) &&
+			    !(p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) &&
+			    !(p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)) {
+				p += 3;
+				continue;
+			}
+			break;
+		case ESCAPE:
+			if (*p == '\0')
+				goto end;
 			buf_append(out, run, (size_t)(p - run));
-			if (n == 0) {
-				/* One replacement per stray byte, as sanitize does. */
-				buf_append_str(out, "\xEF\xBF\xBD");
-				n = 1;
-			} else
-				append_u_escape(out, cp);
+			switch (*p) {
+			case '"':
+				buf_append(out, "\\\"", 2);
+				break;
+			case '\\':
+				buf_append(out, "\\\\", 2);
+				break;
+			case '\n':
+				buf_append(out, "\\n", 2);
+				break;
+			case '\t':
+				buf_append(out, "\\t", 2);
+				break;
+			case '\r':
+				buf_append(out, "\\r", 2);
+				break;
+			default:
+				append_u_escape(out, *p);
+				break;
+			}
+			run = ++p;
+			continue;
+		}
+		/* The careful path: a C1 or bidi control, 4 bytes, or bad bytes. */
+		n = utf8_decode(p, UTF8_TO_NUL, &cp);
+		if (n != 0 && !escaped_code_point(cp)) {
 			p += n;
-			run = p;
 			continue;
 		}
 		buf_append(out, run, (size_t)(p - run));
-		switch (*p) {
-		case '"':
-			buf_append(out, "\\\"", 2);
-			break;
-		case '\\':
-			buf_append(out, "\\\\", 2);
-			break;
-		case '\n':
-			buf_append(out, "\\n", 2);
-			break;
-		case '\t':
-			buf_append(out, "\\t", 2);
-			break;
-		case '\r':
-			buf_append(out, "\\r", 2);
-			break;
-		default:
-			append_u_escape(out, *p);
-			break;
-		}
-		run = ++p;
+		if (n == 0) {
+			/* One replacement per stray byte, as sanitize does. */
+			buf_append_str(out, "\xEF\xBF\xBD");
+			n = 1;
+		} else
+			append_u_escape(out, cp);
+		p += n;
+		run = p;
 	}
+end:
 	buf_append(out, run, (size_t)(p - run));
 	buf_append_char(out, '"');
 }
