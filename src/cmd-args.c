@@ -191,6 +191,9 @@ cmd_parse_args(const struct command *cmd, int argc, char **argv, struct cmd_args
 			if (c == ':')
 				status = cmd_usage_error(cmd, "%s%s needs a value",
 				    bad[0] == '-' ? "" : "--", bad);
+			else if (optopt >= OPTION_VALUE(0))	/* --flag=value */
+				status = cmd_usage_error(cmd, "--%s takes no value",
+				    cmd->options[optopt - OPTION_VALUE(0)].name);
 			else
 				status = cmd_usage_error(cmd, "unknown option '%s'", bad);
 			cmd_args_free(args);

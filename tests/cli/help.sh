@@ -137,6 +137,8 @@ check "help of an unknown command is one line" test "$(wc -l < "$scratch/err")" 
 expect_exit 2 "a missing option value" list --limit
 check "a missing option value is one line" test "$(wc -l < "$scratch/err")" -eq 1
 err_has "the option named" "limit needs a value"
+expect_exit 2 "a value to a flag" parse --json=yes x.xml
+err_has "the flag named" "json takes no value"
 expect_exit 2 "a value not among the choices" feeds --format yaml
 err_has "the choices named" "text|tsv|json"
 
