@@ -1,12 +1,15 @@
-/* sanitize.c: terminal-safe text from untrusted feed text. Only text; the
- * decision of where sanitized text is needed is the printing code's. */
+/* sanitize.c: safe text from untrusted feed text: for the terminal, and for
+ * the store. Only text; where it is needed is the callers' decision. */
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sanitize.h"
 #include "utf8.h"
+
+#define REPLACEMENT "\xEF\xBF\xBD"	/* U+FFFD */
 
 /* Skip an escape sequence starting at s (s[0] is ESC or a C1 introducer
  * already decoded as cp); returns the bytes to skip after the introducer. */
@@ -50,11 +53,25 @@ skip_sequence(const unsigned char *s, unsigned long introducer)
 	return 0;
 }
 
+bool
+sanitize_is_control(unsigned long cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+bool
+sanitize_is_bidi_control(unsigned long cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* On a terminal even the marks go: a line there has no neighbours to
+ * settle, and a mark next to a link can still change how it reads. */
 static bool
 is_bidi_control(unsigned long cp)
 {
-	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-	    cp == 0x200E || cp == 0x200F || cp == 0x061C;
+	return sanitize_is_bidi_control(cp) || cp == 0x200E || cp == 0x200F ||
+	    cp == 0x061C;
 }
 
 void
@@ -70,7 +87,7 @@ sanitize_line(struct buf *out, const char *str)
 	while (*s != '\0') {
 		n = utf8_decode(s, UTF8_TO_NUL, &cp);
 		if (n == 0) {
-			buf_append_str(out, "\xEF\xBF\xBD");
+			buf_append_str(out, REPLACEMENT);
 			space = false;
 			s++;
 			continue;
@@ -93,4 +110,80 @@ sanitize_line(struct buf *out, const char *str)
 	}
 	while (out->len > start && out->data[out->len - 1] == ' ')
 		out->data[--out->len] = '\0';
+}
+
+/* Whether the character at s (n bytes, code point cp; n is 0 for invalid
+ * UTF-8) is stored as it is in a field of this kind. */
+static bool
+keeps(unsigned long cp, size_t n, enum sanitize_field kind)
+{
+	if (n == 0)
+		return false;
+	if (cp == '\t' || cp == '\n' || cp == '\r')
+		return kind == SANITIZE_HTML;
+	return !sanitize_is_control(cp) && !sanitize_is_bidi_control(cp);
+}
+
+/* The common case first: nothing to change, nothing copied. */
+static bool
+is_clean(const unsigned char *s, enum sanitize_field kind)
+{
+	const unsigned char *start = s;
+	unsigned long cp;
+	size_t n;
+
+	for (; *s != '\0'; s += n) {
+		n = 1;
+		if (*s == ' ' && kind == SANITIZE_PLAIN &&
+		    (s == start || s[-1] == ' ' || s[1] == '\0'))
+			return false;
+		if (*s >= 0x20 && *s < 0x7F)
+			continue;
+		n = utf8_decode(s, UTF8_TO_NUL, &cp);
+		if (!keeps(cp, n, kind))
+			return false;
+	}
+	return true;
+}
+
+char *
+sanitize_field(char *str, enum sanitize_field kind)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	struct buf out = BUF_INIT;
+	bool plain = kind == SANITIZE_PLAIN;
+	unsigned long cp;
+	size_t n;
+
+	if (str == NULL || is_clean(s, kind))
+		return str;
+	buf_reserve(&out, strlen(str));
+	buf_reset(&out);
+	while (*s != '\0') {
+		n = utf8_decode(s, UTF8_TO_NUL, &cp);
+		if (n == 0) {
+			buf_append_str(&out, REPLACEMENT);
+			s++;
+		} else if (keeps(cp, n, kind)) {
+			if (!plain || cp != ' ' || (out.len > 0 &&
+			    out.data[out.len - 1] != ' '))
+				buf_append(&out, s, n);
+			s += n;
+		} else if (plain && cp >= '\t' && cp <= '\r') {
+			/* Line breaks and tabs in a one-line field. */
+			if (out.len > 0 && out.data[out.len - 1] != ' ')
+				buf_append_char(&out, ' ');
+			s += n;
+		} else {
+			s += n;
+			if (cp == 0x1B)
+				s += skip_sequence(s, cp);
+		}
+	}
+	if (plain) {
+		while (out.len > 0 && out.data[out.len - 1] == ' ')
+			out.data[--out.len] = '\0';
+	}
+	free(str);
+	return buf_detach(&out);
 }
