@@ -153,20 +153,15 @@ static const struct {
 static char *
 clean_url(const char *s, size_t len)
 {
-	const unsigned char	*u = (const unsigned char *)s;
+	const unsigned char	*u;
 	size_t			 i, rest = 0, n;
 	bool			 needs_host = false;
 	unsigned long		 cp;
 
 	if (s == NULL)
 		return NULL;
-	while (len > 0 && ascii_is_space(u[0])) {
-		u++;
-		s++;
-		len--;
-	}
-	while (len > 0 && ascii_is_space(u[len - 1]))
-		len--;
+	s = ascii_trim_span(s, &len);
+	u = (const unsigned char *)s;
 	for (i = 0; i < sizeof(url_schemes) / sizeof(url_schemes[0]); i++) {
 		if (ascii_has_prefix(s, len, url_schemes[i].prefix)) {
 			rest = strlen(url_schemes[i].prefix);
