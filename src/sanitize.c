@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,24 +125,48 @@ keeps(unsigned long cp, size_t n, enum sanitize_field kind)
 	return !sanitize_is_control(cp) && !sanitize_is_bidi_control(cp);
 }
 
-/* The common case first: nothing to change, nothing copied. */
+/* Whether the len bytes at s are clean already: the common case, which a
+ * parser meets for every field of every item, so HTML (the long fields) is
+ * scanned eight printable ASCII bytes at a time, and the usual two- and
+ * three-byte characters are checked without decoding them. */
 static bool
-is_clean(const unsigned char *s, enum sanitize_field kind)
+is_clean(const unsigned char *s, size_t len, enum sanitize_field kind)
 {
-	const unsigned char *start = s;
-	unsigned long cp;
-	size_t n;
+	const uint64_t	 ones = UINT64_C(0x0101010101010101);
+	const uint64_t	 high = UINT64_C(0x8080808080808080);
+	unsigned long	 cp;
+	uint64_t	 w;
+	size_t		 i = 0, n;
 
-	for (; *s != '\0'; s += n) {
-		n = 1;
-		if (*s == ' ' && kind == SANITIZE_PLAIN &&
-		    (s == start || s[-1] == ' ' || s[1] == '\0'))
+	while (i < len) {
+		/* No byte with its high bit set, none below 0x20, no DEL
+		 * (0x7F + 1 carries into the high bit). */
+		while (kind == SANITIZE_HTML && len - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (((w | (w + ones) | (w - 0x20 * ones)) & high) != 0)
+				break;
+			i += 8;
+		}
+		if (i == len)
+			break;
+		if (s[i] >= 0x20 && s[i] < 0x7F)
+			n = 1;
+		else if (s[i] >= 0xC3 && s[i] <= 0xDF && len - i >= 2 &&
+		    (s[i + 1] & 0xC0) == 0x80)
+			n = 2;		/* U+00C0..U+07FF: no control there */
+		else if (((s[i] >= 0xE3 && s[i] <= 0xEC) || s[i] == 0xE1 || s[i] >= 0xEE) &&
+		    s[i] <= 0xEF && len - i >= 3 && (s[i + 1] & 0xC0) == 0x80 &&
+		    (s[i + 2] & 0xC0) == 0x80)
+			n = 3;		/* U+1000..U+1FFF, U+3000..U+CFFF, U+E000.. */
+		else {
+			n = utf8_decode(s + i, len - i, &cp);
+			if (!keeps(cp, n, kind))
+				return false;
+		}
+		if (kind == SANITIZE_PLAIN && s[i] == ' ' &&
+		    (i == 0 || s[i - 1] == ' ' || i + 1 == len))
 			return false;
-		if (*s >= 0x20 && *s < 0x7F)
-			continue;
-		n = utf8_decode(s, UTF8_TO_NUL, &cp);
-		if (!keeps(cp, n, kind))
-			return false;
+		i += n;
 	}
 	return true;
 }
@@ -155,7 +180,7 @@ sanitize_field(char *str, enum sanitize_field kind)
 	unsigned long cp;
 	size_t n;
 
-	if (str == NULL || is_clean(s, kind))
+	if (str == NULL || is_clean(s, strlen(str), kind))
 		return str;
 	buf_reserve(&out, strlen(str));
 	buf_reset(&out);

@@ -126,6 +126,25 @@ static const struct {
 	{ SANITIZE_HTML, "a\x0b\x0c\x01\x7f" "b", "ab" },
 	{ SANITIZE_HTML, "<i>\x1b[31mred</i>", "<i>red</i>" },
 	{ SANITIZE_HTML, "<i>\xff</i>", "<i>" FFFD "</i>" },
+	/* Past the first eight bytes, and in every position of a word. */
+	{ SANITIZE_HTML, "<p>0123456789abcdef</p>\n\t", NULL },
+	{ SANITIZE_HTML, "0123456789abcdef\x01", "0123456789abcdef" },
+	{ SANITIZE_HTML, "01234567\x7f" "89", "0123456789" },
+	{ SANITIZE_HTML, "0123456\x1f" "89", "012345689" },
+	{ SANITIZE_HTML, "0123456789\xc2\x9d" "abcdefgh", "0123456789abcdefgh" },
+	{ SANITIZE_HTML, "0123456789\xc2\xa0\xc3\xa9\xce\xb5\xe6\x97\xa5"
+	    "\xe1\x80\x80\xef\xbc\xa1\xf0\x9f\x98\x80 abcdefgh", NULL },
+	{ SANITIZE_HTML, "0123456789\xe2\x80\x94\xe2\x80\xae" "abcdefgh",
+	    "0123456789\xe2\x80\x94" "abcdefgh" },
+	{ SANITIZE_HTML, "0123456789\xe2\x81\xa9", "0123456789" },
+	{ SANITIZE_HTML, "0123456789\xc3(abcdefgh", "0123456789" FFFD "(abcdefgh" },
+	{ SANITIZE_HTML, "0123456789\xe6\x97", "0123456789" FFFD FFFD },
+	{ SANITIZE_HTML, "0123456789\xed\xa0\x80", "0123456789" FFFD FFFD FFFD },
+	{ SANITIZE_HTML, "0123456789\xe0\x80\xaf", "0123456789" FFFD FFFD FFFD },
+	{ SANITIZE_PLAIN, "0123456789  abcdefgh", "0123456789 abcdefgh" },
+	{ SANITIZE_PLAIN, "0123456789abcdefgh ", "0123456789abcdefgh" },
+	{ SANITIZE_PLAIN, "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e \xce\xb5\xce\xbb", NULL },
+	{ SANITIZE_PLAIN, "\xce\xb5\xce\xbb\xc2\x85", "\xce\xb5\xce\xbb" },
 };
 
 static void
