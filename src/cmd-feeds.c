@@ -10,7 +10,6 @@
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "buf.h"
 #include "cmd.h"
@@ -19,6 +18,7 @@
 #include "json.h"
 #include "store.h"
 #include "url.h"
+#include "width.h"
 #include "xmalloc.h"
 
 /* A subscription list larger than this is not a list (newsboat and OPML
@@ -347,60 +347,11 @@ struct feeds_output {
 	size_t		 n_rows;
 };
 
-/* Length of the UTF-8 sequence at s (1 for a stray byte) and its code point. */
-static size_t
-next_char(const char *s, wchar_t *wc)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n, i;
-	unsigned long cp;
-
-	if (u[0] < 0x80) {
-		*wc = u[0];
-		return 1;
-	}
-	if (u[0] >= 0xF0)
-		n = 4, cp = u[0] & 0x07;
-	else if (u[0] >= 0xE0)
-		n = 3, cp = u[0] & 0x0F;
-	else if (u[0] >= 0xC0)
-		n = 2, cp = u[0] & 0x1F;
-	else {
-		*wc = 0xFFFD;
-		return 1;
-	}
-	for (i = 1; i < n; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
-			*wc = 0xFFFD;
-			return i;
-		}
-		cp = (cp << 6) | (u[i] & 0x3F);
-	}
-	*wc = (wchar_t)cp;
-	return n;
-}
-
-/* Terminal columns of one character. Sanitized text holds no controls; a
- * locale that does not know the character (the C locale) counts it as one. */
-static size_t
-char_width(wchar_t wc)
-{
-	int w = wcwidth(wc);
-
-	return w < 0 ? 1 : (size_t)w;
-}
-
+/* Columns of s as the reader counts them (width.c), whatever the locale. */
 static size_t
 text_width(const char *s)
 {
-	size_t width = 0;
-	wchar_t wc;
-
-	while (*s != '\0') {
-		s += next_char(s, &wc);
-		width += char_width(wc);
-	}
-	return width;
+	return (size_t)width_of(s);
 }
 
 /* Append s cut to max columns (0: no limit), ending in an ellipsis when
@@ -408,25 +359,11 @@ text_width(const char *s)
 static void
 append_cell(struct buf *out, const char *s, size_t max, size_t pad)
 {
-	size_t width = 0, w, n;
-	wchar_t wc;
+	size_t width = text_width(s);
 
-	if (max != 0 && text_width(s) > max) {
-		while (*s != '\0') {
-			n = next_char(s, &wc);
-			w = char_width(wc);
-			if (width + w > max - 1)
-				break;
-			buf_append(out, s, n);
-			width += w;
-			s += n;
-		}
-		buf_append_str(out, "\xE2\x80\xA6");	/* U+2026 */
-		width++;
-	} else {
-		buf_append_str(out, s);
-		width = text_width(s);
-	}
+	if (max != 0 && width > max)
+		width = max;
+	width_pad(out, s, (int)width);
 	for (; width < pad; width++)
 		buf_append_char(out, ' ');
 }

@@ -548,6 +548,8 @@ parse_item_end(struct parser *p)
 		return;
 	}
 	p->nitems++;
+	item_sanitize(&p->item);
+	feed_sanitize(&p->feed);
 	if (p->handlers.item != NULL)
 		p->handlers.item(p->handlers.ctx, &p->feed, &p->item);
 	item_clear(&p->item);
@@ -1124,6 +1126,7 @@ finish_feed(struct parser *p)
 
 	if (p->feed.language == NULL && p->root_lang != NULL && p->root_lang[0] != '\0')
 		p->feed.language = xstrdup(p->root_lang);
+	feed_sanitize(&p->feed);
 	for (lang = p->feed.language; lang != NULL && *lang != '\0'; lang++) {
 		if (*lang == '_')
 			*lang = '-';	/* en_US is a common misspelling of en-US */
