@@ -706,8 +706,8 @@ feed_from_row(sqlite3_stmt *st, struct store_feed *feed)
 	split_tags(feed, (const char *)sqlite3_column_text(st, 20));
 }
 
-static int
-feed_exists(struct store *s, int64_t feed_id)
+int
+store_feed_exists(struct store *s, int64_t feed_id)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -1000,7 +1000,7 @@ int
 store_set_feed_tags(struct store *s, int64_t feed_id, const char *const *tags,
     size_t n_tags)
 {
-	if (feed_exists(s, feed_id) == -1)
+	if (store_feed_exists(s, feed_id) == -1)
 		return -1;
 	if (store_savepoint(s) == -1)
 		return -1;
