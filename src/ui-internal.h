@@ -36,14 +36,25 @@ enum ui_style {
 	STYLE_COUNT
 };
 
+/* A change to one item, told by the view that made it (an article) to the
+ * views below it, which may show the item too. */
+struct view_note {
+	int64_t	 item_id;
+	bool	 read;
+	bool	 starred;
+};
+
 struct view_action {
 	enum key_op	 op;
 	void		(*run)(struct ui *, struct view *);
 };
 
-/* A view is data: how many rows it has, how to format one, and which key
- * operations it answers. The reader does the drawing, the scrolling and the
- * operations every view shares (movement, help, back, quit). */
+/* A view is data: how many rows it has, how to format one, which key
+ * operations it answers, and what a view opened from it may ask of it. The
+ * reader does the drawing, the scrolling and the operations every view
+ * shares (movement, help, back, quit). No view looks at another's type or
+ * data: what one asks of another goes through these operations, so a new
+ * view offers them (or not) without the others changing. */
 struct view_type {
 	const char	*name;
 	/* Read the rows (or their count) from the store: sets n_rows. */
@@ -74,6 +85,15 @@ struct view_type {
 	void		(*free)(struct view *);
 	const struct view_action *actions;
 	size_t		 n_actions;
+
+	/* What the view above this one (an article opened from a list) may
+	 * ask of it through ui_view_step_item and ui_view_note; NULL when
+	 * the view has no items to offer. */
+	/* Move the cursor step items on (1: next, -1: previous) and return
+	 * the id of the item now under it, or -1 past either end. */
+	int64_t		(*step_item)(struct ui *, struct view *, int step);
+	/* An item changed above: show its new state. */
+	void		(*note)(struct ui *, struct view *, const struct view_note *);
 };
 
 struct view {
@@ -147,6 +167,11 @@ struct style_spec {
 struct view	*ui_view_new(const struct view_type *type, void *data);
 void		 ui_push(struct ui *ui, struct view *view);
 void		 ui_pop(struct ui *ui);
+/* Ask the view below v for the next (step 1) or previous (-1) item: its
+ * id, or -1 when there is none or that view has no items. */
+int64_t		 ui_view_step_item(struct ui *ui, struct view *v, int step);
+/* Tell every view below v of a change to an item. */
+void		 ui_view_note(struct ui *ui, struct view *v, const struct view_note *note);
 int		 ui_list_height(const struct ui *ui);
 void		 ui_message(struct ui *ui, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
@@ -204,10 +229,7 @@ struct items_source {
 	bool		 starred_only;
 };
 struct view	*ui_items_new(struct ui *ui, const struct items_source *source);
-bool		 ui_is_items(const struct view *view);
 void		 ui_items_filter_prompt(struct ui *ui, struct view *items, bool pop_on_cancel);
-int64_t		 ui_items_step(struct ui *ui, struct view *items, int step);
-void		 ui_items_note(struct view *items, int64_t item_id, bool read, bool starred);
 
 /* ui-article.c: one item, rendered. */
 struct view	*ui_article_new(struct ui *ui, int64_t item_id);

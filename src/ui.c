@@ -247,6 +247,27 @@ ui_pop(struct ui *ui)
 		ui->view->type->reveal(ui, ui->view);
 }
 
+int64_t
+ui_view_step_item(struct ui *ui, struct view *v, int step)
+{
+	struct view *below = v->below;
+
+	if (below == NULL || below->type->step_item == NULL)
+		return -1;
+	return below->type->step_item(ui, below, step);
+}
+
+void
+ui_view_note(struct ui *ui, struct view *v, const struct view_note *note)
+{
+	struct view *below;
+
+	for (below = v->below; below != NULL; below = below->below) {
+		if (below->type->note != NULL)
+			below->type->note(ui, below, note);
+	}
+}
+
 static void
 clamp(const struct ui *ui, struct view *v)
 {
@@ -530,13 +551,12 @@ op_quit(struct ui *ui, struct view *v)
 	ui->quit = true;
 }
 
+/* The help view answers OP_HELP itself (it closes). */
 static void
 op_help(struct ui *ui, struct view *v)
 {
-	if (strcmp(v->type->name, "help") == 0)
-		ui_pop(ui);
-	else
-		ui_push(ui, ui_help_new(ui));
+	(void)v;
+	ui_push(ui, ui_help_new(ui));
 }
 
 static void
