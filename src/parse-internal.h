@@ -86,6 +86,10 @@ struct parse_backend {
 extern const struct parse_backend parse_xml_backend;	/* parse-xml.c */
 extern const struct parse_backend parse_json_backend;	/* parse-json.c */
 
+/* A back end gives up on the document: message (taken) becomes the error
+ * unless one stands already (the first is the one that says why). */
+void parse_stop(struct parser *p, char *message);
+
 struct frame {
 	const struct element *element;	/* NULL for elements nobody handles */
 	enum kind	 kind;

@@ -71,16 +71,6 @@ json_detect(const char *data, size_t len)
 	return i < len && data[i] == '{';
 }
 
-static void
-fail(struct parser *p, char *message)
-{
-	if (p->error == NULL)
-		p->error = message;
-	else
-		free(message);
-	p->state = STATE_STOPPED;
-}
-
 /* ---- values ---- */
 
 static json_object *
@@ -370,7 +360,7 @@ read_document(struct parser *p, json_object *root)
 
 	p->root_seen = true;
 	if (!json_object_is_type(root, json_type_object) || !is_json_feed(root)) {
-		fail(p, xstrdup("not a feed: JSON without a JSON Feed version"));
+		parse_stop(p, xstrdup("not a feed: JSON without a JSON Feed version"));
 		return;
 	}
 	p->is_feed = true;
@@ -412,7 +402,7 @@ charge(struct parser *p, const char *s, size_t len)
 
 	for (i = 0; i < len && r->scan != SCAN_DONE; i++) {
 		if (s[i] == '\0') {
-			fail(p, xasprintf("broken JSON: a NUL byte at offset %zu", r->offset + i));
+			parse_stop(p, xasprintf("broken JSON: a NUL byte at offset %zu", r->offset + i));
 			return false;
 		}
 		switch (r->scan) {
@@ -456,7 +446,7 @@ charge(struct parser *p, const char *s, size_t len)
 	}
 	r->cost += i;
 	if (r->cost > JSON_BUDGET) {
-		fail(p, xasprintf("JSON Feed too large: it would take more than %u MiB to read",
+		parse_stop(p, xasprintf("JSON Feed too large: it would take more than %u MiB to read",
 		    JSON_BUDGET / (1024 * 1024)));
 		return false;
 	}
@@ -486,7 +476,7 @@ feed_tokener(struct parser *p, const char *s, size_t len)
 		}
 		error = json_tokener_get_error(r->tokener);
 		if (error != json_tokener_continue) {
-			fail(p, xasprintf("broken JSON: %s at offset %zu", json_tokener_error_desc(error),
+			parse_stop(p, xasprintf("broken JSON: %s at offset %zu", json_tokener_error_desc(error),
 			    r->offset + json_tokener_get_parse_end(r->tokener)));
 			return;
 		}
@@ -507,7 +497,7 @@ json_chunk(struct parser *p, const char *data, size_t len)
 		p->reader = r = xcalloc(1, sizeof(*r));
 		r->tokener = json_tokener_new_ex(JSON_MAX_DEPTH);
 		if (r->tokener == NULL) {
-			fail(p, xstrdup("out of memory for the JSON reader"));
+			parse_stop(p, xstrdup("out of memory for the JSON reader"));
 			return;
 		}
 		/* Strict: the scan above relies on it, and JSON Feed is
@@ -544,7 +534,7 @@ json_finish(struct parser *p)
 	if (p->state != STATE_READING)
 		return;
 	/* Still reading: the object was never closed. */
-	fail(p, xasprintf("broken JSON: %s at offset %zu",
+	parse_stop(p, xasprintf("broken JSON: %s at offset %zu",
 	    json_tokener_error_desc(json_tokener_error_parse_eof), r != NULL ? r->offset : 0));
 }
 

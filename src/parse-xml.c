@@ -466,11 +466,7 @@ parse_field_end(struct parser *p, char **text)
 static void
 stop(struct parser *p, char *message)
 {
-	if (p->error == NULL)
-		p->error = message;
-	else
-		free(message);
-	p->state = STATE_STOPPED;
+	parse_stop(p, message);
 	XML_StopParser(p->xp, XML_FALSE);
 }
 
@@ -866,8 +862,7 @@ xml_begin(struct parser *p, const char *data, size_t len, size_t *bom)
 
 	p->xp = XML_ParserCreate("UTF-8");
 	if (p->xp == NULL) {
-		p->error = xstrdup("out of memory for the XML parser");
-		p->state = STATE_STOPPED;
+		parse_stop(p, xstrdup("out of memory for the XML parser"));
 		return -1;
 	}
 	XML_SetUserData(p->xp, p);

@@ -32,6 +32,16 @@ static const struct parse_backend *const backends[] = {
 	&parse_xml_backend,
 };
 
+void
+parse_stop(struct parser *p, char *message)
+{
+	if (p->error == NULL)
+		p->error = message;
+	else
+		free(message);
+	p->state = STATE_STOPPED;
+}
+
 /* The first bytes are in (or all there are): pick the back end and give it
  * what was held back. */
 static void

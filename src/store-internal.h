@@ -166,5 +166,9 @@ char *store_column_strdup(sqlite3_stmt *st, int column);
 /* Run a statement expected to finish in one step (an INSERT, UPDATE,
  * DELETE); resets it. -1 with the store's error set on failure. */
 int store_step_done(struct store *s, sqlite3_stmt *st, const char *what);
+/* The same for a statement meant to change the one row of NOUN id: -1
+ * with "no NOUN ID" when it changed none. */
+int store_change_one(struct store *s, sqlite3_stmt *st, const char *what,
+    const char *noun, int64_t id);
 
 #endif

@@ -84,11 +84,7 @@ static const char *const item_sql[STMT_COUNT] = {
 	    " story_fetched = ?4 WHERE id = ?1",
 };
 
-static sqlite3_stmt *
-statement(struct store *s, enum store_statement id)
-{
-	return store_statement(s, id, item_sql[id]);
-}
+#define statement(s, id) store_statement((s), (id), item_sql[(id)])
 
 void
 store_bind_text(sqlite3_stmt *st, int index, const char *text)
@@ -624,13 +620,7 @@ update_one_item(struct store *s, enum store_statement id, int64_t item_id,
 		return -1;
 	sqlite3_bind_int64(st, 1, item_id);
 	sqlite3_bind_int(st, 2, value ? 1 : 0);
-	if (store_step_done(s, st, "cannot update an item") == -1)
-		return -1;
-	if (sqlite3_changes(s->db) == 0) {
-		store_set_error(s, "no item %lld", (long long)item_id);
-		return -1;
-	}
-	return 0;
+	return store_change_one(s, st, "cannot update an item", "item", item_id);
 }
 
 int
@@ -657,13 +647,7 @@ store_set_item_story(struct store *s, int64_t item_id, const char *story,
 	store_bind_text(st, 2, story);
 	store_bind_text(st, 3, story != NULL ? NULL : error);
 	sqlite3_bind_int64(st, 4, store_now(s));
-	if (store_step_done(s, st, "cannot store a story") == -1)
-		return -1;
-	if (sqlite3_changes(s->db) == 0) {
-		store_set_error(s, "no item %lld", (long long)item_id);
-		return -1;
-	}
-	return 0;
+	return store_change_one(s, st, "cannot store a story", "item", item_id);
 }
 
 static int64_t

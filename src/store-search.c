@@ -13,7 +13,7 @@
 #include "utf8.h"
 #include "xmalloc.h"
 
-static const char *const item_sql[STMT_COUNT] = {
+static const char *const search_sql[STMT_COUNT] = {
 	[STMT_ITEM_EXISTS] = "SELECT 1 FROM items WHERE id = ?1",
 	[STMT_SEARCH_INSERT] =
 	    "INSERT INTO items_fts (rowid, title, author, summary, content)"
@@ -21,11 +21,7 @@ static const char *const item_sql[STMT_COUNT] = {
 	[STMT_SEARCH_DELETE] = "DELETE FROM items_fts WHERE rowid = ?1",
 };
 
-static sqlite3_stmt *
-statement(struct store *s, enum store_statement id)
-{
-	return store_statement(s, id, item_sql[id]);
-}
+#define statement(s, id) store_statement((s), (id), search_sql[(id)])
 
 static char *
 plain_text(const char *html)

@@ -17,7 +17,7 @@
 #define ROW_TEXT_COLUMNS ", i.summary, i.content, i.story"
 #define ROW_FROM " FROM items i JOIN feeds f ON f.id = i.feed_id"
 
-static const char *const item_sql[STMT_COUNT] = {
+static const char *const view_sql[STMT_COUNT] = {
 	[STMT_ITEM_ROW] = "SELECT " ROW_COLUMNS ROW_FROM " WHERE i.id = ?1",
 	[STMT_ITEM_ROW_TEXT] =
 	    "SELECT " ROW_COLUMNS ROW_TEXT_COLUMNS ROW_FROM " WHERE i.id = ?1",
@@ -42,11 +42,7 @@ static const char *const item_sql[STMT_COUNT] = {
 	    " FROM feeds",
 };
 
-static sqlite3_stmt *
-statement(struct store *s, enum store_statement id)
-{
-	return store_statement(s, id, item_sql[id]);
-}
+#define statement(s, id) store_statement((s), (id), view_sql[(id)])
 
 /* How a search is answered. FTS5 hands out the matches of a search in
  * rowid order (rowid = items.id, the order of arrival) and cheaply: the

@@ -808,13 +808,7 @@ store_remove_feed(struct store *s, int64_t feed_id)
 	if ((st = statement(s, STMT_FEED_DELETE)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, feed_id);
-	if (store_step_done(s, st, "cannot remove a feed") == -1)
-		return -1;
-	if (sqlite3_changes(s->db) == 0) {
-		store_set_error(s, "no feed %lld", (long long)feed_id);
-		return -1;
-	}
-	return 0;
+	return store_change_one(s, st, "cannot remove a feed", "feed", feed_id);
 }
 
 /* The one feed a name statement finds: its id, 0 for none, -1 when
@@ -922,18 +916,24 @@ store_each_feed(struct store *s, int (*fn)(void *, const struct store_feed *),
 	return calls;
 }
 
-/* Run an UPDATE of one feed (bound by the caller, id as ?1); -1 if there is
- * no such feed. */
-static int
-update_feed(struct store *s, sqlite3_stmt *st, int64_t feed_id, const char *what)
+int
+store_change_one(struct store *s, sqlite3_stmt *st, const char *what,
+    const char *noun, int64_t id)
 {
 	if (store_step_done(s, st, what) == -1)
 		return -1;
 	if (sqlite3_changes(s->db) == 0) {
-		store_set_error(s, "no feed %lld", (long long)feed_id);
+		store_set_error(s, "no %s %lld", noun, (long long)id);
 		return -1;
 	}
 	return 0;
+}
+
+/* Run an UPDATE of one feed (bound by the caller, id as ?1). */
+static int
+update_feed(struct store *s, sqlite3_stmt *st, int64_t feed_id, const char *what)
+{
+	return store_change_one(s, st, what, "feed", feed_id);
 }
 
 static void
