@@ -1,5 +1,6 @@
 /* store.c: the store's file and schema (open, migrations, pragmas), its
- * statement cache and transactions, and the feeds. Items live in store-items.c. */
+ * statement cache and transactions, and the feeds. Items live in store-items.c,
+ * the search index in store-search.c, queries for views in store-views.c. */
 #include "config.h"
 
 #include <sys/stat.h>

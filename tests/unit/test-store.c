@@ -204,6 +204,9 @@ test_search_query(void)
 		{ "x y", "\"x\" \"y\"" },
 		{ "λ", "\"λ\"" },
 		{ "λό", "\"λό\"*" },
+		/* A byte that starts no character counts as one. */
+		{ "\xff", "\"\xff\"" },
+		{ "\x80\x80", "\"\x80\x80\"*" },
 		{ "title:x NEAR(a b)", "\"title:x\"* \"NEAR(a\"* \"b)\"*" },
 		{ "καλημέρα", "\"καλημέρα\"*" },
 	};
