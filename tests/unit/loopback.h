@@ -23,6 +23,19 @@ static int test_server_stdin = -1;
 /* "http://127.0.0.1:PORT", once started. */
 static char test_server_base[64];
 
+/* Loopback requests must not go through a proxy from the caller's
+ * environment (libcurl honours these, as the program should). */
+static inline void
+test_server_no_proxy(void)
+{
+	unsetenv("http_proxy");
+	unsetenv("HTTP_PROXY");
+	unsetenv("https_proxy");
+	unsetenv("HTTPS_PROXY");
+	unsetenv("all_proxy");
+	unsetenv("ALL_PROXY");
+}
+
 static inline void
 test_server_stop(void)
 {

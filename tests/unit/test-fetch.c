@@ -845,14 +845,7 @@ main(void)
 	double t0 = now();
 
 	alarm(120);	/* a hung loop must not hang the test suite */
-	/* Loopback requests must not go through a proxy from the caller's
-	 * environment (libcurl honours these, as the program should). */
-	unsetenv("http_proxy");
-	unsetenv("HTTP_PROXY");
-	unsetenv("https_proxy");
-	unsetenv("HTTPS_PROXY");
-	unsetenv("all_proxy");
-	unsetenv("ALL_PROXY");
+	test_server_no_proxy();
 	test_names();
 	test_defaults();
 	test_empty();

@@ -5,7 +5,6 @@
  * state kept across both. Skips without python3. */
 #include "config.h"
 
-#include <dirent.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,31 +77,10 @@ write_feed(const char *name, const char *title, int n)
 }
 
 static void
-remove_tree(const char *path)
-{
-	struct dirent *e;
-	DIR *d = opendir(path);
-	char *child;
-
-	if (d != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			child = xasprintf("%s/%s", path, e->d_name);
-			remove_tree(child);
-			free(child);
-		}
-		closedir(d);
-		rmdir(path);
-	} else
-		unlink(path);
-}
-
-static void
 cleanup(void)
 {
 	if (scratch != NULL)
-		remove_tree(scratch);
+		test_remove_tree(scratch);
 	free(scratch);
 	scratch = NULL;
 }
@@ -275,14 +253,8 @@ main(void)
 	const char *args[] = { "--root", NULL, NULL };
 	char *www;
 
-	/* Loopback only: a proxy from the environment would take the
-	 * requests elsewhere (libcurl honours these). */
-	unsetenv("http_proxy");
-	unsetenv("HTTP_PROXY");
-	unsetenv("https_proxy");
-	unsetenv("HTTPS_PROXY");
-	unsetenv("all_proxy");
-	unsetenv("ALL_PROXY");
+	alarm(120);	/* a hung loop must not hang the test suite */
+	test_server_no_proxy();
 
 	scratch = xasprintf("%s/test-refresh-XXXXXX", tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
 	if (mkdtemp(scratch) == NULL) {
