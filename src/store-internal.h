@@ -166,8 +166,16 @@ char *store_column_strdup(sqlite3_stmt *st, int column);
 /* Run a statement expected to finish in one step (an INSERT, UPDATE,
  * DELETE); resets it. -1 with the store's error set on failure. */
 int store_step_done(struct store *s, sqlite3_stmt *st, const char *what);
-/* The same for a statement meant to change the one row of NOUN id: -1
- * with "no NOUN ID" when it changed none. */
+/* After stepping a statement meant to find the row of NOUN id (rc is what
+ * sqlite3_step said): 0 when it did, else -1 with "no NOUN ID" or "what:
+ * SQLite's message". */
+int store_found_one(struct store *s, int rc, const char *noun, int64_t id,
+    const char *what);
+/* Append the lines of joined ('\n' between them; NULL for none) to
+ * *lines (owned strings), counted by *n. */
+void store_split_lines(const char *joined, char ***lines, size_t *n);
+/* store_step_done for a statement meant to change the one row of NOUN id:
+ * -1 with "no NOUN ID" when it changed none. */
 int store_change_one(struct store *s, sqlite3_stmt *st, const char *what,
     const char *noun, int64_t id);
 

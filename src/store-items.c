@@ -526,24 +526,6 @@ store_item_from_row(sqlite3_stmt *st, struct store_item *item, bool with_text)
 	item->story_fetched = DATE_NONE;
 }
 
-static void
-split_categories(struct store_item *item, const char *joined)
-{
-	const char *p, *end;
-
-	if (joined == NULL)
-		return;
-	for (p = joined; *p != '\0'; p = *end != '\0' ? end + 1 : end) {
-		end = strchr(p, '\n');
-		if (end == NULL)
-			end = p + strlen(p);
-		item->categories = xreallocarray(item->categories,
-		    item->n_categories + 1, sizeof(*item->categories));
-		item->categories[item->n_categories++] = xstrndup(p,
-		    (size_t)(end - p));
-	}
-}
-
 static int
 read_enclosures(struct store *s, struct store_item *item)
 {
@@ -588,19 +570,14 @@ store_get_item(struct store *s, int64_t item_id, struct store_item *item)
 		item->published = store_column_date(st, 13);
 		item->updated = store_column_date(st, 14);
 		item->first_seen = store_column_date(st, 15);
-		split_categories(item, (const char *)sqlite3_column_text(st, 16));
+		store_split_lines((const char *)sqlite3_column_text(st, 16),
+		    &item->categories, &item->n_categories);
 		item->story_error = store_column_strdup(st, 17);
 		item->story_fetched = store_column_date(st, 18);
 	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE) {
-		store_set_error(s, "no item %lld", (long long)item_id);
+	if (store_found_one(s, rc, "item", item_id, "cannot read an item") == -1)
 		return -1;
-	}
-	if (rc != SQLITE_ROW) {
-		store_set_db_error(s, "cannot read an item");
-		return -1;
-	}
 	if (read_enclosures(s, item) == -1) {
 		store_item_clear(item);
 		return -1;

@@ -660,9 +660,8 @@ compare_strings(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Tags come from group_concat joined by '\n' (which a tag cannot hold). */
-static void
-split_tags(struct store_feed *feed, const char *joined)
+void
+store_split_lines(const char *joined, char ***lines, size_t *n)
 {
 	const char *p, *end;
 
@@ -672,11 +671,29 @@ split_tags(struct store_feed *feed, const char *joined)
 		end = strchr(p, '\n');
 		if (end == NULL)
 			end = p + strlen(p);
-		feed->tags = xreallocarray(feed->tags, feed->n_tags + 1,
-		    sizeof(*feed->tags));
-		feed->tags[feed->n_tags++] = xstrndup(p, (size_t)(end - p));
+		*lines = xreallocarray(*lines, *n + 1, sizeof(**lines));
+		(*lines)[(*n)++] = xstrndup(p, (size_t)(end - p));
 	}
+}
+
+/* Tags come from group_concat joined by '\n' (which a tag cannot hold). */
+static void
+split_tags(struct store_feed *feed, const char *joined)
+{
+	store_split_lines(joined, &feed->tags, &feed->n_tags);
 	qsort(feed->tags, feed->n_tags, sizeof(*feed->tags), compare_strings);
+}
+
+int
+store_found_one(struct store *s, int rc, const char *noun, int64_t id, const char *what)
+{
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		store_set_error(s, "no %s %lld", noun, (long long)id);
+	else
+		store_set_db_error(s, what);
+	return -1;
 }
 
 /* Fill feed from a row of STMT_FEED_GET / STMT_FEED_ALL. */
@@ -718,13 +735,7 @@ store_feed_exists(struct store *s, int64_t feed_id)
 	sqlite3_bind_int64(st, 1, feed_id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		store_set_error(s, "no feed %lld", (long long)feed_id);
-	else
-		store_set_db_error(s, "cannot read feeds");
-	return -1;
+	return store_found_one(s, rc, "feed", feed_id, "cannot read feeds");
 }
 
 /* Tags are written inside the caller's savepoint. */
@@ -883,13 +894,7 @@ store_get_feed(struct store *s, int64_t feed_id, struct store_feed *feed)
 	if (rc == SQLITE_ROW)
 		feed_from_row(st, feed);
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		store_set_error(s, "no feed %lld", (long long)feed_id);
-	else
-		store_set_db_error(s, "cannot read a feed");
-	return -1;
+	return store_found_one(s, rc, "feed", feed_id, "cannot read a feed");
 }
 
 int64_t
