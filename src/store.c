@@ -148,6 +148,16 @@ static const struct migration migrations[] = {
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 
+/* The columns feed_from_row reads, tags joined by '\n'. */
+#define FEED_SELECT \
+	"SELECT id, url, title, user_title, link, description, etag," \
+	" last_modified, last_status, last_error, last_fetch, next_due," \
+	" retry_after, user_interval, publisher_interval, disabled," \
+	" full_story, added, item_count, unread_count," \
+	" (SELECT group_concat(tag, char(10)) FROM feed_tags" \
+	"  WHERE feed_id = feeds.id)" \
+	" FROM feeds"
+
 /* The SQL of this file's statements. */
 static const char *const feed_sql[STMT_COUNT] = {
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
@@ -160,22 +170,8 @@ static const char *const feed_sql[STMT_COUNT] = {
 	[STMT_FEED_INSERT] =
 	    "INSERT INTO feeds (url, user_title, added) VALUES (?1, ?2, ?3)",
 	[STMT_FEED_DELETE] = "DELETE FROM feeds WHERE id = ?1",
-	[STMT_FEED_GET] =
-	    "SELECT id, url, title, user_title, link, description, etag,"
-	    " last_modified, last_status, last_error, last_fetch, next_due,"
-	    " retry_after, user_interval, publisher_interval, disabled,"
-	    " full_story, added, item_count, unread_count,"
-	    " (SELECT group_concat(tag, char(10)) FROM feed_tags"
-	    "  WHERE feed_id = feeds.id)"
-	    " FROM feeds WHERE id = ?1",
-	[STMT_FEED_ALL] =
-	    "SELECT id, url, title, user_title, link, description, etag,"
-	    " last_modified, last_status, last_error, last_fetch, next_due,"
-	    " retry_after, user_interval, publisher_interval, disabled,"
-	    " full_story, added, item_count, unread_count,"
-	    " (SELECT group_concat(tag, char(10)) FROM feed_tags"
-	    "  WHERE feed_id = feeds.id)"
-	    " FROM feeds"
+	[STMT_FEED_GET] = FEED_SELECT " WHERE id = ?1",
+	[STMT_FEED_ALL] = FEED_SELECT
 	    " ORDER BY coalesce(user_title, title, url) COLLATE NOCASE, id",
 	[STMT_FEED_BY_URL] = "SELECT id FROM feeds WHERE url = ?1",
 	[STMT_FEED_BY_NAME] =
