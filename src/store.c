@@ -1,5 +1,6 @@
 /* store.c: the store's file and schema (open, migrations, pragmas), its
- * statement cache and transactions, and the feeds. Items live in store-items.c. */
+ * statement cache and transactions, and the feeds. Items live in store-items.c,
+ * the search index in store-search.c, queries for views in store-views.c. */
 #include "config.h"
 
 #include <sys/stat.h>
@@ -149,6 +150,16 @@ static const struct migration migrations[] = {
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 
+/* The columns feed_from_row reads, tags joined by '\n'. */
+#define FEED_SELECT \
+	"SELECT id, url, title, user_title, link, description, etag," \
+	" last_modified, last_status, last_error, last_fetch, next_due," \
+	" retry_after, user_interval, publisher_interval, disabled," \
+	" full_story, added, item_count, unread_count," \
+	" (SELECT group_concat(tag, char(10)) FROM feed_tags" \
+	"  WHERE feed_id = feeds.id)" \
+	" FROM feeds"
+
 /* The SQL of this file's statements. */
 static const char *const feed_sql[STMT_COUNT] = {
 	[STMT_BEGIN] = "BEGIN IMMEDIATE",
@@ -161,22 +172,8 @@ static const char *const feed_sql[STMT_COUNT] = {
 	[STMT_FEED_INSERT] =
 	    "INSERT INTO feeds (url, user_title, added) VALUES (?1, ?2, ?3)",
 	[STMT_FEED_DELETE] = "DELETE FROM feeds WHERE id = ?1",
-	[STMT_FEED_GET] =
-	    "SELECT id, url, title, user_title, link, description, etag,"
-	    " last_modified, last_status, last_error, last_fetch, next_due,"
-	    " retry_after, user_interval, publisher_interval, disabled,"
-	    " full_story, added, item_count, unread_count,"
-	    " (SELECT group_concat(tag, char(10)) FROM feed_tags"
-	    "  WHERE feed_id = feeds.id)"
-	    " FROM feeds WHERE id = ?1",
-	[STMT_FEED_ALL] =
-	    "SELECT id, url, title, user_title, link, description, etag,"
-	    " last_modified, last_status, last_error, last_fetch, next_due,"
-	    " retry_after, user_interval, publisher_interval, disabled,"
-	    " full_story, added, item_count, unread_count,"
-	    " (SELECT group_concat(tag, char(10)) FROM feed_tags"
-	    "  WHERE feed_id = feeds.id)"
-	    " FROM feeds"
+	[STMT_FEED_GET] = FEED_SELECT " WHERE id = ?1",
+	[STMT_FEED_ALL] = FEED_SELECT
 	    " ORDER BY coalesce(user_title, title, url) COLLATE NOCASE, id",
 	[STMT_FEED_BY_URL] = "SELECT id FROM feeds WHERE url = ?1",
 	[STMT_FEED_BY_NAME] =
@@ -705,9 +702,8 @@ compare_strings(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Tags come from group_concat joined by '\n' (which a tag cannot hold). */
-static void
-split_tags(struct store_feed *feed, const char *joined)
+void
+store_split_lines(const char *joined, char ***lines, size_t *n)
 {
 	const char *p, *end;
 
@@ -717,11 +713,29 @@ split_tags(struct store_feed *feed, const char *joined)
 		end = strchr(p, '\n');
 		if (end == NULL)
 			end = p + strlen(p);
-		feed->tags = xreallocarray(feed->tags, feed->n_tags + 1,
-		    sizeof(*feed->tags));
-		feed->tags[feed->n_tags++] = xstrndup(p, (size_t)(end - p));
+		*lines = xreallocarray(*lines, *n + 1, sizeof(**lines));
+		(*lines)[(*n)++] = xstrndup(p, (size_t)(end - p));
 	}
+}
+
+/* Tags come from group_concat joined by '\n' (which a tag cannot hold). */
+static void
+split_tags(struct store_feed *feed, const char *joined)
+{
+	store_split_lines(joined, &feed->tags, &feed->n_tags);
 	qsort(feed->tags, feed->n_tags, sizeof(*feed->tags), compare_strings);
+}
+
+int
+store_found_one(struct store *s, int rc, const char *noun, int64_t id, const char *what)
+{
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		store_set_error(s, "no %s %lld", noun, (long long)id);
+	else
+		store_set_db_error(s, what);
+	return -1;
 }
 
 /* Fill feed from a row of STMT_FEED_GET / STMT_FEED_ALL. */
@@ -752,8 +766,8 @@ feed_from_row(sqlite3_stmt *st, struct store_feed *feed)
 	split_tags(feed, (const char *)sqlite3_column_text(st, 20));
 }
 
-static int
-feed_exists(struct store *s, int64_t feed_id)
+int
+store_feed_exists(struct store *s, int64_t feed_id)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -763,13 +777,7 @@ feed_exists(struct store *s, int64_t feed_id)
 	sqlite3_bind_int64(st, 1, feed_id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		store_set_error(s, "no feed %lld", (long long)feed_id);
-	else
-		store_set_db_error(s, "cannot read feeds");
-	return -1;
+	return store_found_one(s, rc, "feed", feed_id, "cannot read feeds");
 }
 
 /* Tags are written inside the caller's savepoint. */
@@ -854,13 +862,7 @@ store_remove_feed(struct store *s, int64_t feed_id)
 	if ((st = statement(s, STMT_FEED_DELETE)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, feed_id);
-	if (store_step_done(s, st, "cannot remove a feed") == -1)
-		return -1;
-	if (sqlite3_changes(s->db) == 0) {
-		store_set_error(s, "no feed %lld", (long long)feed_id);
-		return -1;
-	}
-	return 0;
+	return store_change_one(s, st, "cannot remove a feed", "feed", feed_id);
 }
 
 /* The one feed a name statement finds: its id, 0 for none, -1 when
@@ -934,13 +936,7 @@ store_get_feed(struct store *s, int64_t feed_id, struct store_feed *feed)
 	if (rc == SQLITE_ROW)
 		feed_from_row(st, feed);
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		store_set_error(s, "no feed %lld", (long long)feed_id);
-	else
-		store_set_db_error(s, "cannot read a feed");
-	return -1;
+	return store_found_one(s, rc, "feed", feed_id, "cannot read a feed");
 }
 
 int64_t
@@ -968,18 +964,24 @@ store_each_feed(struct store *s, int (*fn)(void *, const struct store_feed *),
 	return calls;
 }
 
-/* Run an UPDATE of one feed (bound by the caller, id as ?1); -1 if there is
- * no such feed. */
-static int
-update_feed(struct store *s, sqlite3_stmt *st, int64_t feed_id, const char *what)
+int
+store_change_one(struct store *s, sqlite3_stmt *st, const char *what,
+    const char *noun, int64_t id)
 {
 	if (store_step_done(s, st, what) == -1)
 		return -1;
 	if (sqlite3_changes(s->db) == 0) {
-		store_set_error(s, "no feed %lld", (long long)feed_id);
+		store_set_error(s, "no %s %lld", noun, (long long)id);
 		return -1;
 	}
 	return 0;
+}
+
+/* Run an UPDATE of one feed (bound by the caller, id as ?1). */
+static int
+update_feed(struct store *s, sqlite3_stmt *st, int64_t feed_id, const char *what)
+{
+	return store_change_one(s, st, what, "feed", feed_id);
 }
 
 static void
@@ -1046,7 +1048,7 @@ int
 store_set_feed_tags(struct store *s, int64_t feed_id, const char *const *tags,
     size_t n_tags)
 {
-	if (feed_exists(s, feed_id) == -1)
+	if (store_feed_exists(s, feed_id) == -1)
 		return -1;
 	if (store_savepoint(s) == -1)
 		return -1;
