@@ -2,6 +2,7 @@
  * text with numbered links, in one linear pass; no HTML tree, no curses. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,9 @@
 /* Wider than any terminal; it bounds what one input byte can cost, since
  * a line's prefix may take half the width. */
 #define MAX_WIDTH	1000
+/* render_text's width when it does not wrap; a line's prefix still takes
+ * at most half of MAX_WIDTH. */
+#define UNWRAPPED	(INT_MAX / 4)
 /* A rule is as wide as the text, up to a comfortable line length. */
 #define RULE_MAX	72
 /* Lists, items, quotes and preformatted blocks open at once that are kept
@@ -77,7 +81,9 @@ struct layout {
 	struct render	*r;
 	const char	*base_url;
 	int		 width;
+	int		 prefix_max;	/* columns a line's prefix may take */
 	int		 forced_style;	/* render_add_text's style, or -1 */
+	bool		 plain_links;	/* render_text: links are their text only */
 
 	struct buf	 line;		/* the line being filled, prefix first */
 	bool		 line_open;
@@ -376,12 +382,12 @@ make_prefix(struct layout *l, struct buf *out, bool blank, int quote_limit)
 			continue;
 		total += cols[n++];
 	}
-	while (first + 1 < n && total > l->width / 2)
+	while (first + 1 < n && total > l->prefix_max)
 		total -= cols[first++];
 	for (i = first; i < n; i++) {
 		len = strlen(part[i]);
-		if (total > l->width / 2) {
-			len = width_fit(part[i], l->width / 2, &used);
+		if (total > l->prefix_max) {
+			len = width_fit(part[i], l->prefix_max, &used);
 			total = used;
 		}
 		buf_append(out, part[i], len);
@@ -862,7 +868,7 @@ open_link(struct layout *l, const struct attribute *href)
 	close_link(l);
 	l->link_open = true;
 	l->link_content = l->content;
-	if (href->value == NULL)
+	if (href->value == NULL || l->plain_links)
 		return;
 	decode_attribute(&value, href);
 	url = clean_url(value.data);
@@ -873,30 +879,32 @@ open_link(struct layout *l, const struct attribute *href)
 		free(url);
 }
 
-/* <img>: "[image: alt]", or "[image]" when the alt text is absent or
- * empty, inline. */
+/* <img>: "[image: alt]" inline, "[image]" when the alt attribute is
+ * missing, and nothing when it is empty: HTML says an empty alt marks a
+ * decorative image (section 4.8.4.4.4). */
 static void
 image(struct layout *l, const struct attribute *alt)
 {
 	struct buf	 value = BUF_INIT;
 	const char	*s, *end;
 
-	put_string(l, "[image");
-	if (alt->value != NULL) {
-		decode_attribute(&value, alt);
-		s = value.data;
-		end = s + value.len;
-		while (s < end && html_is_space((unsigned char)*s))
-			s++;
-		while (end > s && html_is_space((unsigned char)end[-1]))
-			end--;
-		if (s < end) {
-			put_string(l, ": ");
-			put_text(l, s, end);
-		}
-		buf_free(&value);
+	if (alt->value == NULL) {
+		put_string(l, "[image]");
+		return;
 	}
-	put_string(l, "]");
+	decode_attribute(&value, alt);
+	s = value.data;
+	end = s + value.len;
+	while (s < end && html_is_space((unsigned char)*s))
+		s++;
+	while (end > s && html_is_space((unsigned char)end[-1]))
+		end--;
+	if (s < end) {
+		put_string(l, "[image: ");
+		put_text(l, s, end);
+		put_string(l, "]");
+	}
+	buf_free(&value);
 }
 
 /* <hr>: a rule across the text column, as its own paragraph. */
@@ -1101,6 +1109,7 @@ layout_init(struct layout *l, struct render *r, const char *base_url,
 	l->base_url = base_url;
 	l->width = width < MIN_WIDTH ? MIN_WIDTH :
 	    width > MAX_WIDTH ? MAX_WIDTH : width;
+	l->prefix_max = l->width / 2;
 	l->forced_style = forced_style;
 }
 
@@ -1166,6 +1175,36 @@ render_html(const char *html, const char *base_url, int width,
 	add_link_list(out, l->width);
 	free(l);
 	return 0;
+}
+
+char *
+render_text(const char *html, int width)
+{
+	struct render	 r;
+	struct layout	*l;
+	struct buf	 out = BUF_INIT;
+	size_t		 i;
+
+	memset(&r, 0, sizeof r);
+	buf_append(&out, "", 0);
+	if (html == NULL)
+		return buf_detach(&out);
+	l = xmalloc(sizeof *l);
+	layout_init(l, &r, NULL, width, -1);
+	if (width <= 0) {
+		l->width = UNWRAPPED;
+		l->prefix_max = MAX_WIDTH / 2;
+	}
+	l->plain_links = true;
+	parse(l, html);
+	layout_finish(l);
+	free(l);
+	for (i = 0; i < r.n_lines; i++) {
+		buf_append_str(&out, r.lines[i].text);
+		buf_append_char(&out, '\n');
+	}
+	render_free(&r);
+	return buf_detach(&out);
 }
 
 void
