@@ -22,7 +22,6 @@
 
 /* What an element is, by tag (extract_tag_flags). */
 enum {
-	TF_BLOCK	= 1 << 0,	/* starts a block of text */
 	TF_DROP		= 1 << 1,	/* never part of a story */
 	TF_VOID		= 1 << 2,	/* no content, no end tag */
 	TF_BOUNDED	= 1 << 3,	/* the parser closes it before it nests deeply */

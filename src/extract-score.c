@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "extract.h"
 #include "extract-internal.h"
+#include "html.h"
 #include "xmalloc.h"
 
 /* Nodes analysed at most (an 8 MB page has far fewer). */
@@ -404,6 +405,25 @@ is_hidden(const struct element_attributes *a)
 	    strstr(squeezed, "visibility:hidden") != NULL;
 }
 
+/* Whether g starts a block of text: the elements that separate words in
+ * html.c's one table, but for <br>, a break inside a block. */
+static bool
+is_block(const GumboNode *g, GumboTag tag)
+{
+	GumboStringPiece name;
+	enum html_element e;
+
+	if (tag == GUMBO_TAG_UNKNOWN) {
+		name = g->v.element.original_tag;
+		gumbo_tag_from_original_text(&name);
+	} else {
+		name.data = gumbo_normalized_tagname(tag);
+		name.length = strlen(name.data);
+	}
+	e = html_element_of(name.data, name.length);
+	return html_separates(e) && e != HTML_BR;
+}
+
 /* Flags of an element the page keeps, or -1 for one left out whole. */
 static int
 element_flags(const GumboNode *g, GumboTag tag, GumboTag parent_tag)
@@ -433,7 +453,7 @@ element_flags(const GumboNode *g, GumboTag tag, GumboTag parent_tag)
 		return -1;
 	if (a.role != NULL && is_chrome_role(a.role))
 		return -1;
-	if (tf & TF_BLOCK)
+	if (is_block(g, tag))
 		flags |= NF_BLOCK;
 	weight = class_weight(a.id, a.class, &content);
 	if (weight > 0)

@@ -50,7 +50,9 @@ static const struct element_name {
 	{ "h5", HTML_HEADING },
 	{ "h6", HTML_HEADING },
 	{ "header", HTML_BLOCK },
+	{ "hgroup", HTML_BLOCK },
 	{ "hr", HTML_HR },
+	{ "html", HTML_BLOCK },
 	{ "iframe", HTML_RAW },
 	{ "img", HTML_IMG },
 	{ "legend", HTML_BLOCK },
@@ -64,6 +66,7 @@ static const struct element_name {
 	{ "ol", HTML_OL },
 	{ "option", HTML_BLOCK },
 	{ "p", HTML_PARAGRAPH },
+	{ "plaintext", HTML_BLOCK },
 	{ "pre", HTML_PRE },
 	{ "script", HTML_RAW },
 	{ "section", HTML_BLOCK },
@@ -80,6 +83,7 @@ static const struct element_name {
 	{ "title", HTML_RAW },
 	{ "tr", HTML_ROW },
 	{ "ul", HTML_UL },
+	{ "xmp", HTML_BLOCK },
 };
 
 /*
@@ -257,8 +261,8 @@ html_decode(struct buf *out, const char *s, size_t len)
  * and every tag of every summary is looked up here. test-text checks the
  * buckets against the table. */
 static const unsigned char element_first[27] = {
-	0, 4, 7, 9, 16, 16, 21, 21, 29, 31, 31, 31, 34, 36, 39, 41, 43, 43,
-	43, 48, 57, 58, 58, 58, 58, 58, 58,
+	0, 4, 7, 9, 16, 16, 21, 21, 31, 33, 33, 33, 36, 38, 41, 43, 46, 46,
+	46, 51, 60, 61, 61, 61, 62, 62, 62,
 };
 
 enum html_element
