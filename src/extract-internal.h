@@ -12,6 +12,7 @@
 #include <gumbo.h>
 
 #include "buf.h"
+#include "html.h"
 
 /* The HTML prescan reads this much of the page for a <meta> charset. The
  * standard says 1024 bytes; pages with long inline styles or scripts in the
@@ -36,19 +37,6 @@ extern const unsigned char extract_tag_flags[GUMBO_TAG_LAST + 1];
 /* Flags of an element gumbo 0.10 does not know (<dialog>, <search>). */
 unsigned extract_unknown_tag_flags(const GumboNode *g);
 
-/* ASCII white space as HTML defines it (tab, LF, FF, CR, space). */
-static inline bool
-extract_is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
-static inline unsigned char
-extract_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
-}
-
 /* True when the n bytes at p are word (in lower case), ignoring ASCII case. */
 static inline bool
 extract_equal_nocase(const char *p, const char *word, size_t n)
@@ -56,7 +44,7 @@ extract_equal_nocase(const char *p, const char *word, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (extract_lower((unsigned char)p[i]) != (unsigned char)word[i])
+		if (html_lower((unsigned char)p[i]) != (unsigned char)word[i])
 			return false;
 	}
 	return true;

@@ -15,6 +15,7 @@
 #include "encoding.h"
 #include "extract.h"
 #include "extract-internal.h"
+#include "html.h"
 #include "xmalloc.h"
 
 /* Open elements the page may nest. gumbo 0.10 has no depth limit, and its
@@ -28,12 +29,6 @@
  * (HTML 13.2.4.3: "<b id=1><p>x<b id=2><p>x..." reopens every <b> in each
  * paragraph, 29 KB giving 537 MB of nodes), and this stops it early. */
 #define PARSE_BUDGET(len)	((size_t)32 * 1024 * 1024 + (len) * 24)
-
-static bool
-is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 /* ---------------------------------------------------------------------
  * Charset (WHATWG HTML 13.2.3, "determining the character encoding")
@@ -56,11 +51,11 @@ known_label(const char *label)
 static void
 copy_label(char *label, size_t size, const char *s, size_t len)
 {
-	while (len > 0 && extract_is_space((unsigned char)*s)) {
+	while (len > 0 && html_is_space((unsigned char)*s)) {
 		s++;
 		len--;
 	}
-	while (len > 0 && extract_is_space((unsigned char)s[len - 1]))
+	while (len > 0 && html_is_space((unsigned char)s[len - 1]))
 		len--;
 	if (size == 0)
 		return;
@@ -80,7 +75,7 @@ static void
 append_lower(char *s, size_t *len, size_t size, unsigned char c)
 {
 	if (*len + 1 < size)
-		s[(*len)++] = (char)extract_lower(c);
+		s[(*len)++] = (char)html_lower(c);
 	s[*len] = '\0';
 }
 
@@ -95,7 +90,7 @@ prescan_attribute(const unsigned char **pos, const unsigned char *end,
 
 	a->name_len = a->value_len = 0;
 	a->name[0] = a->value[0] = '\0';
-	while (p < end && (extract_is_space(*p) || *p == '/'))
+	while (p < end && (html_is_space(*p) || *p == '/'))
 		p++;
 	if (p >= end || *p == '>') {
 		*pos = p;
@@ -110,7 +105,7 @@ prescan_attribute(const unsigned char **pos, const unsigned char *end,
 			p++;
 			goto value;
 		}
-		if (extract_is_space(*p))
+		if (html_is_space(*p))
 			break;
 		if (*p == '/' || *p == '>') {
 			*pos = p;
@@ -118,7 +113,7 @@ prescan_attribute(const unsigned char **pos, const unsigned char *end,
 		}
 		append_lower(a->name, &a->name_len, sizeof a->name, *p++);
 	}
-	while (p < end && extract_is_space(*p))
+	while (p < end && html_is_space(*p))
 		p++;
 	if (p >= end || *p != '=') {
 		*pos = p;
@@ -126,7 +121,7 @@ prescan_attribute(const unsigned char **pos, const unsigned char *end,
 	}
 	p++;
 value:
-	while (p < end && extract_is_space(*p))
+	while (p < end && html_is_space(*p))
 		p++;
 	if (p >= end) {
 		*pos = p;
@@ -145,7 +140,7 @@ value:
 		*pos = p;
 		return true;
 	}
-	while (p < end && !extract_is_space(*p) && *p != '>')
+	while (p < end && !html_is_space(*p) && *p != '>')
 		append_lower(a->value, &a->value_len, sizeof a->value, *p++);
 	*pos = p;
 	return true;
@@ -160,12 +155,12 @@ charset_from_content(const char *s, size_t len, char *label, size_t size)
 
 	while ((found = strstr(p, "charset")) != NULL) {
 		p = found + 7;
-		while (p < end && extract_is_space((unsigned char)*p))
+		while (p < end && html_is_space((unsigned char)*p))
 			p++;
 		if (p >= end || *p != '=')
 			continue;
 		p++;
-		while (p < end && extract_is_space((unsigned char)*p))
+		while (p < end && html_is_space((unsigned char)*p))
 			p++;
 		if (p >= end)
 			return false;
@@ -175,7 +170,7 @@ charset_from_content(const char *s, size_t len, char *label, size_t size)
 			copy_label(label, size, p + 1, (size_t)(close - p - 1));
 			return true;
 		}
-		for (close = p; close < end && !extract_is_space((unsigned char)*close) &&
+		for (close = p; close < end && !html_is_space((unsigned char)*close) &&
 		    *close != ';'; close++)
 			;
 		copy_label(label, size, p, (size_t)(close - p));
@@ -256,16 +251,16 @@ prescan(const unsigned char *p, size_t len, char *label, size_t size)
 			continue;
 		}
 		if (end - p >= 6 && extract_equal_nocase((const char *)p + 1, "meta", 4) &&
-		    (extract_is_space(p[5]) || p[5] == '/')) {
+		    (html_is_space(p[5]) || p[5] == '/')) {
 			p += 5;
 			if (prescan_meta(&p, end, label, size))
 				return true;
 			continue;
 		}
-		if (end - p >= 2 && (is_alpha(p[1]) ||
-		    (p[1] == '/' && end - p >= 3 && is_alpha(p[2])))) {
+		if (end - p >= 2 && (html_is_alpha(p[1]) ||
+		    (p[1] == '/' && end - p >= 3 && html_is_alpha(p[2])))) {
 			p += p[1] == '/' ? 2 : 1;
-			while (p < end && !extract_is_space(*p) && *p != '>')
+			while (p < end && !html_is_space(*p) && *p != '>')
 				p++;
 			while (prescan_attribute(&p, end, &a))
 				;
@@ -514,7 +509,7 @@ is_tag(const char *p, const char *end, const char *name, size_t len, bool start)
 	if (!extract_equal_nocase(p + skip, name, len))
 		return false;
 	p += skip + len;
-	return extract_is_space((unsigned char)*p) || *p == '/' || *p == '>';
+	return html_is_space((unsigned char)*p) || *p == '/' || *p == '>';
 }
 
 /* Where the text of a RAWTEXT or RCDATA element ends: at its end tag. */
@@ -634,20 +629,20 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 		c = (unsigned char)*p++;
 		switch (state) {
 		case TAG_NAME:
-			if (extract_is_space(c))
+			if (html_is_space(c))
 				state = BEFORE_NAME;
 			else if (c == '/')
 				state = SELF_CLOSING;
 			else if (c == '>')
 				goto done;
 			else if (len + 1 < size)
-				name[len++] = (char)extract_lower(c);
+				name[len++] = (char)html_lower(c);
 			else
 				len = size;	/* too long for any name we know */
 			break;
 		case BEFORE_NAME:
 		case AFTER_QUOTED:
-			if (extract_is_space(c))
+			if (html_is_space(c))
 				state = BEFORE_NAME;
 			else if (c == '/')
 				state = SELF_CLOSING;
@@ -657,7 +652,7 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 				state = NAME;	/* '=' here starts a name too */
 			break;
 		case NAME:
-			if (extract_is_space(c))
+			if (html_is_space(c))
 				state = AFTER_NAME;
 			else if (c == '/')
 				state = SELF_CLOSING;
@@ -673,7 +668,7 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 				state = BEFORE_VALUE;
 			else if (c == '>')
 				goto done;
-			else if (!extract_is_space(c))
+			else if (!html_is_space(c))
 				state = NAME;
 			break;
 		case BEFORE_VALUE:
@@ -683,7 +678,7 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 				state = SINGLE_QUOTED;
 			else if (c == '>')
 				goto done;
-			else if (!extract_is_space(c))
+			else if (!html_is_space(c))
 				state = UNQUOTED;
 			break;
 		case DOUBLE_QUOTED:
@@ -696,7 +691,7 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 			state = AFTER_QUOTED;
 			break;
 		case UNQUOTED:
-			if (extract_is_space(c))
+			if (html_is_space(c))
 				state = BEFORE_NAME;
 			else if (c == '>')
 				goto done;
@@ -750,14 +745,14 @@ svg_end(char *p, char *end)
 			if ((q = strstr(p + 9, "]]>")) == NULL)
 				return NULL;
 			p = q + 3;
-		} else if (rest >= 3 && p[1] == '/' && is_alpha((unsigned char)p[2])) {
+		} else if (rest >= 3 && p[1] == '/' && html_is_alpha((unsigned char)p[2])) {
 			q = scan_tag(p + 2, end, name, sizeof name, &self_closing);
 			if (depth == 0)
 				return strcmp(name, "svg") == 0 ? p : NULL;
 			if (strcmp(name, names[--depth]) != 0)
 				return NULL;
 			p = q;
-		} else if (rest >= 2 && is_alpha((unsigned char)p[1])) {
+		} else if (rest >= 2 && html_is_alpha((unsigned char)p[1])) {
 			q = scan_tag(p + 1, end, name, sizeof name, &self_closing);
 			tag = tag_of_name(name);
 			if (name[0] == '\0' || (extract_tag_flags[tag] & (TF_BREAKOUT | TF_RAWTEXT | TF_RCDATA)) ||
@@ -804,14 +799,14 @@ subtree_end(char *p, char *end, const char *root)
 			if ((q = memchr(p, '>', rest)) == NULL)
 				return NULL;
 			p = q + 1;
-		} else if (rest >= 3 && p[1] == '/' && is_alpha((unsigned char)p[2])) {
+		} else if (rest >= 3 && p[1] == '/' && html_is_alpha((unsigned char)p[2])) {
 			q = scan_tag(p + 2, end, name, sizeof name, &self_closing);
 			if (depth == 0)
 				return strcmp(name, root) == 0 ? p : NULL;
 			if (strcmp(name, names[--depth]) != 0)
 				return NULL;
 			p = q;
-		} else if (rest >= 2 && is_alpha((unsigned char)p[1])) {
+		} else if (rest >= 2 && html_is_alpha((unsigned char)p[1])) {
 			q = scan_tag(p + 1, end, name, sizeof name, &self_closing);
 			tag = tag_of_name(name);
 			if (name[0] == '\0' || tag == GUMBO_TAG_MATH || tag == GUMBO_TAG_SELECT ||
@@ -932,7 +927,7 @@ slim_page(char *buf, size_t len, int *max_depth)
 		} else if (rest >= 2 && (s.p[1] == '!' || s.p[1] == '?')) {
 			q = memchr(s.p, '>', rest);
 			slim_keep(&s, q != NULL ? q + 1 : s.end);
-		} else if (rest >= 3 && s.p[1] == '/' && is_alpha((unsigned char)s.p[2])) {
+		} else if (rest >= 3 && s.p[1] == '/' && html_is_alpha((unsigned char)s.p[2])) {
 			q = scan_tag(s.p + 2, s.end, name, sizeof name, &self_closing);
 			slim_keep(&s, q);
 			slim_end_tag(&s, name);
@@ -940,7 +935,7 @@ slim_page(char *buf, size_t len, int *max_depth)
 			/* "</>" is dropped by the tokenizer; "</?" is a bogus comment. */
 			q = memchr(s.p, '>', rest);
 			slim_keep(&s, q != NULL ? q + 1 : s.end);
-		} else if (rest >= 2 && is_alpha((unsigned char)s.p[1])) {
+		} else if (rest >= 2 && html_is_alpha((unsigned char)s.p[1])) {
 			q = scan_tag(s.p + 1, s.end, name, sizeof name, &self_closing);
 			slim_keep(&s, q);
 			slim_start_tag(&s, name, self_closing);
@@ -1040,7 +1035,7 @@ strip_controls(char *text, size_t len)
 			} else {
 				*out++ = *p++;
 			}
-		} else if (extract_is_space(*p)) {
+		} else if (html_is_space(*p)) {
 			*out++ = *p++;
 		} else {
 			p++;
@@ -1180,7 +1175,7 @@ extract_is_unsafe(const unsigned char *p, size_t left, size_t *skip)
 {
 	*skip = 1;
 	if (p[0] < 0x20 || p[0] == 0x7f)
-		return !extract_is_space(p[0]);
+		return !html_is_space(p[0]);
 	if (p[0] == 0xc2 && left >= 2 && p[1] >= 0x80 && p[1] <= 0x9f) {
 		*skip = 2;
 		return true;
@@ -1198,7 +1193,7 @@ extract_is_unsafe(const unsigned char *p, size_t left, size_t *skip)
 size_t
 extract_space_length(const unsigned char *p, size_t left)
 {
-	if (extract_is_space(p[0]))
+	if (html_is_space(p[0]))
 		return 1;
 	if (p[0] == 0xc2 && left >= 2 && p[1] == 0xa0)
 		return 2;

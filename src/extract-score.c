@@ -200,7 +200,7 @@ name_weight(const char *s, size_t len)
 		}
 		if (i < len && s[i] != '-' && s[i] != '_') {
 			if (n + 1 < sizeof word)
-				word[n] = (char)extract_lower((unsigned char)s[i]);
+				word[n] = (char)html_lower((unsigned char)s[i]);
 			n++;
 		}
 	}
@@ -233,10 +233,10 @@ class_weight(const char *id, const char *class, bool *content)
 	if (class == NULL)
 		return weight;
 	for (p = class; *p != '\0';) {
-		while (extract_is_space((unsigned char)*p))
+		while (html_is_space((unsigned char)*p))
 			p++;
 		start = p;
-		while (*p != '\0' && !extract_is_space((unsigned char)*p))
+		while (*p != '\0' && !html_is_space((unsigned char)*p))
 			p++;
 		if (p > start) {
 			weight += name_weight(start, (size_t)(p - start));
@@ -397,8 +397,8 @@ is_hidden(const struct element_attributes *a)
 	if (a->style == NULL)
 		return false;
 	for (p = a->style; *p != '\0' && n + 1 < sizeof squeezed; p++) {
-		if (!extract_is_space((unsigned char)*p))
-			squeezed[n++] = (char)extract_lower((unsigned char)*p);
+		if (!html_is_space((unsigned char)*p))
+			squeezed[n++] = (char)html_lower((unsigned char)*p);
 	}
 	squeezed[n] = '\0';
 	return strstr(squeezed, "display:none") != NULL ||
@@ -711,7 +711,7 @@ normalize_label(struct buf *b)
 	bool trimmed;
 
 	for (i = 0; i < b->len; i++)
-		b->data[i] = (char)extract_lower((unsigned char)b->data[i]);
+		b->data[i] = (char)html_lower((unsigned char)b->data[i]);
 	if (b->len == 0 || (is_word_byte(b->data[0]) && is_word_byte(b->data[b->len - 1])))
 		return;
 	do {

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "extract.h"
 #include "extract-internal.h"
+#include "html.h"
 #include "render.h"
 #include "url.h"
 #include "xmalloc.h"
@@ -89,7 +90,7 @@ image_source(const struct page *pg, const GumboNode *g)
 			continue;
 		if (strstr(names[i], "srcset") != NULL) {
 			/* The first candidate: a URL up to white space. */
-			while (extract_is_space((unsigned char)*value))
+			while (html_is_space((unsigned char)*value))
 				value++;
 			len = strcspn(value, " \t\n\f\r");
 			while (len > 0 && value[len - 1] == ',')

@@ -15,6 +15,7 @@
 #include "encoding.h"
 #include "extract.h"
 #include "extract-internal.h"
+#include "html.h"
 #include "url.h"
 #include "xmalloc.h"
 
@@ -217,12 +218,12 @@ not_html(const unsigned char *p, size_t len, const char *charset)
 		for (i = 0; i < n; i++) {
 			if (p[i] == 0)
 				return "not an HTML page (binary data)";
-			if (p[i] < 0x20 && !extract_is_space(p[i]) && p[i] != 0x1b)
+			if (p[i] < 0x20 && !html_is_space(p[i]) && p[i] != 0x1b)
 				controls++;
 		}
 		if (controls * 10 > n)
 			return "not an HTML page (binary data)";
-		while (len > 0 && extract_is_space(*p)) {
+		while (len > 0 && html_is_space(*p)) {
 			p++;
 			len--;
 		}
@@ -293,7 +294,7 @@ extract_story(const char *page, size_t len, const char *base_url,
 		*error = NULL;
 	if (page == NULL)
 		len = 0;
-	for (i = 0; i < len && extract_is_space((unsigned char)page[i]); i++)
+	for (i = 0; i < len && html_is_space((unsigned char)page[i]); i++)
 		;
 	if (i == len)
 		return fail(error, "the page is empty");

@@ -99,44 +99,24 @@ static const unsigned short windows1252[32] = {
 	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 };
 
-/* Character classes in ASCII only: <ctype.h> depends on the locale. */
-static bool
-is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static unsigned char
-to_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
 static int
 hex_value(unsigned char c)
 {
-	if (is_digit(c))
+	if (html_is_digit(c))
 		return c - '0';
-	c = to_lower(c);
+	c = html_lower(c);
 	if (c >= 'a' && c <= 'f')
 		return c - 'a' + 10;
 	return -1;
 }
 
-/* Case-insensitive comparison of len bytes of s with the lower-case word. */
-static bool
-name_is(const char *s, size_t len, const char *word)
+bool
+html_name_is(const char *s, size_t len, const char *word)
 {
 	size_t	i;
 
 	for (i = 0; i < len; i++) {
-		if (word[i] == '\0' || to_lower((unsigned char)s[i]) != (unsigned char)word[i])
+		if (word[i] == '\0' || html_lower((unsigned char)s[i]) != (unsigned char)word[i])
 			return false;
 	}
 	return word[len] == '\0';
@@ -201,7 +181,7 @@ html_reference(const char *p, const char *end, unsigned long *cp)
 			q++;
 		}
 		if (q >= end || hex_value((unsigned char)*q) < 0 ||
-		    (base == 10 && !is_digit((unsigned char)*q)))
+		    (base == 10 && !html_is_digit((unsigned char)*q)))
 			return 0;
 		for (; q < end; q++) {
 			digit = hex_value((unsigned char)*q);
@@ -218,8 +198,8 @@ html_reference(const char *p, const char *end, unsigned long *cp)
 		return (size_t)(q - p);
 	}
 	for (n = 0; n < REFERENCE_NAME_MAX && p + 1 + n < end; n++) {
-		if (!is_alpha((unsigned char)p[1 + n]) &&
-		    !is_digit((unsigned char)p[1 + n]))
+		if (!html_is_alpha((unsigned char)p[1 + n]) &&
+		    !html_is_digit((unsigned char)p[1 + n]))
 			break;
 	}
 	if (n == 0 || p + 1 + n >= end || p[1 + n] != ';')
@@ -274,13 +254,13 @@ html_element_of(const char *name, size_t len)
 
 	if (len == 0 || len > TAG_NAME_MAX)
 		return HTML_OTHER;
-	c = to_lower((unsigned char)name[0]);
+	c = html_lower((unsigned char)name[0]);
 	if (c < 'a' || c > 'z')
 		return HTML_OTHER;
 	for (i = element_first[c - 'a']; i < element_first[c - 'a' + 1]; i++) {
 		e = element_names[i].name;
 		for (n = 1; n < len && e[n] != '\0' &&
-		    to_lower((unsigned char)name[n]) == (unsigned char)e[n]; n++)
+		    html_lower((unsigned char)name[n]) == (unsigned char)e[n]; n++)
 			/* nothing */;
 		if (n == len && e[n] == '\0')
 			return element_names[i].element;
@@ -351,7 +331,7 @@ html_attribute(const struct html_token *tag, const char *name,
 
 	while (p < tag->attributes_end &&
 	    next_attribute(&p, &n, &n_len, &v, &v_len) == 1) {
-		if (name_is(n, n_len, name)) {
+		if (html_name_is(n, n_len, name)) {
 			*value = v != NULL ? v : "";
 			*len = v_len;
 			return true;
@@ -377,8 +357,8 @@ skip_raw_text(const char *p, const char *name, size_t len)
 			continue;
 		/* A NUL ends the comparison too: it matches no name byte. */
 		for (i = 0; i < len; i++) {
-			if (to_lower((unsigned char)end[2 + i]) !=
-			    to_lower((unsigned char)name[i]))
+			if (html_lower((unsigned char)end[2 + i]) !=
+			    html_lower((unsigned char)name[i]))
 				break;
 		}
 		if (i == len && (html_is_space((unsigned char)end[2 + len]) ||
@@ -482,7 +462,7 @@ markup(struct html_tokenizer *t, struct html_token *token)
 		return false;
 	}
 	if (p[1] == '/') {
-		if (is_alpha((unsigned char)p[2]))
+		if (html_is_alpha((unsigned char)p[2]))
 			return tag(t, p + 2, true, token);
 		if (p[2] == '\0') {
 			t->p = p + 2;
@@ -491,7 +471,7 @@ markup(struct html_tokenizer *t, struct html_token *token)
 		t->p = skip_past_gt(p + 2);
 		return false;
 	}
-	if (is_alpha((unsigned char)p[1]))
+	if (html_is_alpha((unsigned char)p[1]))
 		return tag(t, p + 1, false, token);
 	t->p = p + 1;
 	return text(token, p, 1);	/* "2 < 3": not markup */

@@ -126,31 +126,6 @@ struct layout {
 
 static const char spaces[] = "                        ";	/* MARKER_MAX */
 
-static bool
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static unsigned char
-to_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* Case-insensitive comparison of len bytes of s with the lower-case word. */
-static bool
-name_is(const char *s, size_t len, const char *word)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++) {
-		if (word[i] == '\0' || to_lower((unsigned char)s[i]) != word[i])
-			return false;
-	}
-	return word[len] == '\0';
-}
-
 /* Characters that never reach the screen: C0 and C1 controls and DEL (white
  * space is handled before), the bidi embeddings, overrides, isolates and
  * marks that could make a link read backwards (Unicode TR #9 and "Trojan
@@ -253,7 +228,7 @@ is_listed_url(const char *url)
 		return false;
 	for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
 		len = strlen(refused[i]);
-		if (strlen(url) >= len && name_is(url, len, refused[i]))
+		if (strlen(url) >= len && html_name_is(url, len, refused[i]))
 			return false;
 	}
 	return true;
@@ -797,11 +772,11 @@ list_start(struct layout *l, enum html_element element, const struct attribute *
 		p++;
 	if (p < start->value + start->len && (*p == '-' || *p == '+'))
 		negative = *p++ == '-';
-	for (; p < start->value + start->len && is_digit((unsigned char)*p); p++) {
+	for (; p < start->value + start->len && html_is_digit((unsigned char)*p); p++) {
 		if (number < 100000000L)
 			number = number * 10 + (*p - '0');
 	}
-	if (p > start->value && is_digit((unsigned char)p[-1]))
+	if (p > start->value && html_is_digit((unsigned char)p[-1]))
 		b->number = (negative ? -number : number) - 1;
 }
 

@@ -50,36 +50,11 @@ is_xml_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-/* Character classes in ASCII only: <ctype.h> depends on the locale. */
-static int
-is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-is_alnum(unsigned char c)
-{
-	return is_alpha(c) || is_digit(c);
-}
-
 /* Python's \w, restricted to ASCII. */
 static int
 is_word(unsigned char c)
 {
-	return is_alnum(c) || c == '_';
-}
-
-static unsigned char
-to_lower(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
+	return html_is_alpha(c) || html_is_digit(c) || c == '_';
 }
 
 static size_t
@@ -109,7 +84,7 @@ name_in(const char *name, size_t len, const char *const *table, size_t count)
 	if (len == 0 || len > TAG_NAME_MAX)
 		return 0;
 	for (i = 0; i < len; i++)
-		lower[i] = (char)to_lower((unsigned char)name[i]);
+		lower[i] = (char)html_lower((unsigned char)name[i]);
 	lower[len] = '\0';
 	return bsearch(lower, table, count, sizeof *table, compare_names) != NULL;
 }
