@@ -1,5 +1,5 @@
-/* text.h: text helpers for feed content: HTML fragments to plain text, HTML
- * entities, white space, and feedparser's "does this title look like HTML" test.
+/* text.h: text helpers for feed content: HTML fragments to plain text, the
+ * entity DTD, white space, and feedparser's "does this title look like HTML" test.
  * Pure functions over UTF-8; nothing here touches a terminal. */
 #ifndef TIDINGS_TEXT_H
 #define TIDINGS_TEXT_H

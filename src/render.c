@@ -1,5 +1,6 @@
-/* render.c: HTML fragments (an item's content) to wrapped lines of terminal
- * text with numbered links, in one linear pass; no HTML tree, no curses. */
+/* render.c: the layout of HTML as text: an item's content (or an extracted
+ * story) as wrapped lines of terminal text with numbered links, from html.c's
+ * tokens in one linear pass; no HTML tree, no curses. */
 #include "config.h"
 
 #include <limits.h>
