@@ -291,6 +291,15 @@ boundary(struct writer *w)
 
 static void write_children(struct writer *, int, int);
 
+/* A block whose tag is not written: its children, between boundaries. */
+static void
+write_unwrapped(struct writer *w, int i, int depth)
+{
+	boundary(w);
+	write_children(w, i, depth);
+	boundary(w);
+}
+
 static bool
 is_title(struct writer *w, int i)
 {
@@ -316,9 +325,7 @@ write_text_block(struct writer *w, int i, const char *tag, int depth)
 	size_t start;
 
 	if (w->inline_depth > 0) {
-		boundary(w);
-		write_children(w, i, depth);
-		boundary(w);
+		write_unwrapped(w, i, depth);
 		return;
 	}
 	close_implicit(w);
@@ -358,9 +365,7 @@ write_container(struct writer *w, int i, const char *tag, int depth)
 	size_t start, empty;
 
 	if (w->inline_depth > 0 && !(is_list && block != NULL && strcmp(block, "li") == 0)) {
-		boundary(w);
-		write_children(w, i, depth);
-		boundary(w);
+		write_unwrapped(w, i, depth);
 		return;
 	}
 	close_implicit(w);
@@ -505,13 +510,10 @@ write_node(struct writer *w, int i, int depth)
 		write_image(w, nd->gumbo);
 		break;
 	default:
-		if (nd->flags & NF_BLOCK) {
-			boundary(w);
+		if (nd->flags & NF_BLOCK)
+			write_unwrapped(w, i, depth);
+		else
 			write_children(w, i, depth);
-			boundary(w);
-		} else {
-			write_children(w, i, depth);
-		}
 		break;
 	}
 }
