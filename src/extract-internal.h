@@ -1,7 +1,7 @@
 /* extract-internal.h: what the parts of the extractor share: reading and
- * parsing the page (extract-page.c), finding the story (extract-score.c),
- * writing it (extract-write.c) and the front that runs them (extract.c).
- * Not for other modules. */
+ * parsing the page (extract-charset.c, extract-page.c), finding the story
+ * (extract-score.c), writing it (extract-write.c) and the front that runs
+ * them (extract.c). Not for other modules. */
 #ifndef TIDINGS_EXTRACT_INTERNAL_H
 #define TIDINGS_EXTRACT_INTERNAL_H
 
