@@ -7,6 +7,10 @@
  *       src/html.c src/entities.c src/buf.c src/xmalloc.c -o html-bench
  *   perf stat -r 5 ./html-bench
  *
+ * With -DBENCH_RENDER it times the article view's render_html on the same
+ * summaries instead (add src/render.c src/url.c src/utf8.c src/width.c
+ * src/width-table.c and $(pkg-config --cflags --libs libcurl)).
+ *
  * The summaries are generated from a fixed seed, so every build converts
  * the same bytes; the checksum printed at the end shows that two builds
  * produced the same text. The time printed is the conversion's alone, process
@@ -20,6 +24,9 @@
 
 #include "buf.h"
 #include "text.h"
+#ifdef BENCH_RENDER
+#include "render.h"
+#endif
 
 #define SUMMARIES	10000
 #define ROUNDS		10
@@ -90,6 +97,9 @@ main(void)
 {
 	struct buf	 b = BUF_INIT;
 	char		**html, *text;
+#ifdef BENCH_RENDER
+	struct render	 rendered;
+#endif
 	size_t		 i, r, bytes = 0;
 	unsigned long	 sum = 0;
 	clock_t		 start;
@@ -105,9 +115,16 @@ main(void)
 	start = clock();
 	for (r = 0; r < ROUNDS; r++) {
 		for (i = 0; i < SUMMARIES; i++) {
+#ifdef BENCH_RENDER
+			render_html(html[i], "https://example.com/", 80, &rendered);
+			sum = sum * 31 + rendered.n_lines + rendered.n_links;
+			render_free(&rendered);
+			(void)text;
+#else
 			text = text_from_html(html[i]);
 			sum = sum * 31 + strlen(text) + (unsigned char)text[0];
 			free(text);
+#endif
 		}
 	}
 	printf("%d summaries, %zu bytes, %d rounds: %.1f ms CPU per 10,000 "
