@@ -1,7 +1,7 @@
 /* extract-internal.h: what the parts of the extractor share: reading and
  * parsing the page (extract-charset.c, extract-page.c), finding the story
- * (extract-score.c), writing it (extract-write.c) and the front that runs
- * them (extract.c). Not for other modules. */
+ * (extract-score.c, with extract-chrome.c), writing it (extract-write.c)
+ * and the front that runs them (extract.c). Not for other modules. */
 #ifndef TIDINGS_EXTRACT_INTERNAL_H
 #define TIDINGS_EXTRACT_INTERNAL_H
 
@@ -164,8 +164,6 @@ void extract_headlines_free(struct headlines *h);
 void extract_mark_structure(struct page *pg);
 /* The sums over the tree, of nodes not dropped. */
 void extract_measure(struct page *pg);
-/* Drop the chrome found from the sums (and by class with ATTEMPT_CLASSES). */
-void extract_mark_chrome(struct page *pg, unsigned attempt);
 /* The best block's node, or -1 when nothing scores. */
 int extract_score_page(struct page *pg);
 /* top and the siblings that belong with it, in document order, into
@@ -173,6 +171,20 @@ int extract_score_page(struct page *pg);
 int extract_pick_siblings(const struct page *pg, int top, int *picked, int max);
 /* The collapsed text of the subtree at i, cut after about limit bytes. */
 void extract_node_text(const struct page *pg, int i, struct buf *out, size_t limit);
+
+/* Sum of the weights of the class names and the id (+1 a word for content,
+ * -1 or -2 for chrome); *content says whether a class name is a known
+ * story container. */
+int extract_class_weight(const char *id, const char *class, bool *content);
+/* Mark chrome found by what it holds (and, with ATTEMPT_CLASSES, by its
+ * class). Reads the sums of extract_measure(). */
+void extract_mark_chrome(struct page *pg, unsigned attempt);
+
+static inline double
+extract_link_density(const struct node *nd)
+{
+	return nd->length > 0 ? (double)nd->link_length / nd->length : 0;
+}
 
 /* ref as the WHATWG URL parser reads it: surrounding C0 controls and
  * spaces, and tabs and newlines anywhere, removed. Owned by the caller. */
