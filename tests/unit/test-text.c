@@ -368,6 +368,57 @@ test_dtd(void)
 
 /* Hostile input of one megabyte: each pattern must take linear time. A
  * quadratic scan would take minutes; a linear one, milliseconds. */
+/* The tokens of html.c, one by one. */
+static void
+test_tokenizer(void)
+{
+	struct html_tokenizer t;
+	struct html_token token;
+	struct buf decoded = BUF_INIT;
+	const char *value;
+	size_t len;
+
+	html_tokenizer_init(&t, "<A HREF='x' href=\"y\" alt title = u>t&amp;</a>"
+	    "<!-- c --><script>a<b></script>c");
+	CHECK(html_next(&t, &token));
+	CHECK_INT(token.type, HTML_START_TAG);
+	CHECK_INT(token.element, HTML_A);
+	CHECK(token.len == 1 && token.text[0] == 'A');
+	/* The first of a name wins; a name alone has an empty value. */
+	CHECK(html_attribute(&token, "href", &value, &len));
+	CHECK(len == 1 && value[0] == 'x');
+	CHECK(html_attribute(&token, "alt", &value, &len));
+	CHECK_INT(len, 0);
+	CHECK(html_attribute(&token, "title", &value, &len));
+	CHECK(len == 1 && value[0] == 'u');
+	CHECK(!html_attribute(&token, "src", &value, &len));
+	CHECK(html_next(&t, &token));
+	CHECK(token.type == HTML_TEXT && token.len == 1 && token.text[0] == 't');
+	CHECK(html_next(&t, &token));
+	CHECK(token.type == HTML_CHARACTER && token.cp == '&');
+	CHECK(html_next(&t, &token));
+	CHECK(token.type == HTML_END_TAG && token.element == HTML_A);
+	/* The comment gives nothing, the script's text is skipped. */
+	CHECK(html_next(&t, &token));
+	CHECK(token.type == HTML_START_TAG && token.element == HTML_RAW);
+	CHECK(html_next(&t, &token));
+	CHECK(token.type == HTML_END_TAG && token.element == HTML_RAW);
+	CHECK(html_next(&t, &token));
+	CHECK(token.type == HTML_TEXT && token.len == 1 && token.text[0] == 'c');
+	CHECK(!html_next(&t, &token));
+	CHECK_INT(token.type, HTML_END);
+	CHECK(!html_next(&t, &token));
+
+	/* A tag the input cuts off is dropped. */
+	html_tokenizer_init(&t, "a<b title=\"x");
+	CHECK(html_next(&t, &token) && token.type == HTML_TEXT);
+	CHECK(!html_next(&t, &token));
+
+	html_decode(&decoded, "a&lt;b&#x41;&#150;&bogus;&#0;", 29);
+	CHECK_STR(buf_str(&decoded), "a<bA\xe2\x80\x93&bogus;" FFFD);
+	buf_free(&decoded);
+}
+
 /* html_element_of finds every element of its table in any case, through
  * its first-letter buckets, and nothing else. */
 static void
@@ -521,6 +572,7 @@ main(void)
 	}
 
 	test_dtd();
+	test_tokenizer();
 	test_elements();
 	test_linear();
 	return test_done();
