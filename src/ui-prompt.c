@@ -8,6 +8,7 @@
 
 #include "sanitize.h"
 #include "ui-internal.h"
+#include "utf8.h"
 #include "width.h"
 #include "xmalloc.h"
 
@@ -87,12 +88,7 @@ prompt_close(struct ui *ui, bool accept)
 static void
 prompt_backspace(struct buf *b)
 {
-	while (b->len > 0) {
-		unsigned char c = (unsigned char)b->data[--b->len];
-
-		if ((c & 0xc0) != 0x80)
-			break;
-	}
+	b->len = utf8_prev(b->data, b->len);
 	if (b->data != NULL)
 		b->data[b->len] = '\0';
 }
