@@ -134,10 +134,8 @@ person_end(struct parser *p, char **text)
 		p->person_email = NULL;
 	} else
 		return;
-	if (parse_parent_kind(p) == KIND_ITEM)
-		parse_set_item(p, IF_AUTHOR, CORE, who);
-	else
-		parse_set_feed(p, FF_AUTHOR, CORE, who);
+	parse_add_author(p, parse_parent_kind(p) == KIND_ITEM, CORE,
+	    p->frames[p->depth - 1].element, who);
 }
 
 /* A person's name or email: kept until the person ends. */

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 #include "parse-internal.h"
@@ -95,6 +96,68 @@ parse_set_feed_date(struct parser *p, unsigned char prio, const char *text)
 	p->feed_prio[FF_UPDATED] = prio;
 }
 
+/* Whether name is one of the ", "-separated names in list (ASCII case
+ * ignored: "alice" and "Alice" are one person). */
+static bool
+author_listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *s = list, *comma;
+
+	for (;;) {
+		comma = strstr(s, ", ");
+		if ((size_t)((comma != NULL ? comma : s + strlen(s)) - s) == n &&
+		    strncasecmp(s, name, n) == 0)
+			return true;
+		if (comma == NULL)
+			return false;
+		s = comma + 2;
+	}
+}
+
+void
+parse_join_author(char **list, char *name)
+{
+	char *joined;
+
+	if (name[0] == '\0' || (*list != NULL && author_listed(*list, name))) {
+		free(name);
+		return;
+	}
+	if (*list == NULL) {
+		*list = name;
+		return;
+	}
+	joined = xasprintf("%s, %s", *list, name);
+	free(name);
+	free(*list);
+	*list = joined;
+}
+
+void
+parse_add_author(struct parser *p, bool item, unsigned char prio, const void *source, char *name)
+{
+	char **slot = item ? &p->item.author : &p->feed.author;
+	unsigned char *slot_prio = item ? &p->item_prio[IF_AUTHOR] : &p->feed_prio[FF_AUTHOR];
+	const void **last = item ? &p->item_author_source : &p->feed_author_source;
+
+	if (name == NULL)
+		return;
+	/* The same element again (several <author>, several dc:creator):
+	 * one more author. Another element at the same priority replaces
+	 * the list, as for any field (<author> then dc:creator). */
+	if (*slot != NULL && (*slot)[0] != '\0' && prio == *slot_prio && source == *last) {
+		parse_join_author(slot, text_fix_c1(name));
+		return;
+	}
+	if (prio >= *slot_prio && name[0] != '\0')
+		*last = source;
+	if (item)
+		parse_set_item(p, IF_AUTHOR, prio, name);
+	else
+		parse_set_feed(p, FF_AUTHOR, prio, name);
+}
+
 char *
 parse_author_name(char *s)
 {
@@ -130,6 +193,7 @@ parse_item_begin(struct parser *p)
 	memset(p->item_prio, 0, sizeof(p->item_prio));
 	p->in_item = true;
 	p->guid_is_permalink = false;
+	p->item_author_source = NULL;
 }
 
 void
