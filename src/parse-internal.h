@@ -168,6 +168,7 @@ struct parser {
 	/* The element the author list came from: the same one again adds a
 	 * name to it (parse_add_author). Compared, never dereferenced. */
 	const void	*item_author_source, *feed_author_source;
+	char		*source_author;	/* the entry's <source>'s authors */
 	char		*sy_period;
 	long		 sy_frequency, ttl_minutes;
 

@@ -194,6 +194,8 @@ parse_item_begin(struct parser *p)
 	p->in_item = true;
 	p->guid_is_permalink = false;
 	p->item_author_source = NULL;
+	free(p->source_author);
+	p->source_author = NULL;
 }
 
 void
@@ -208,6 +210,15 @@ parse_item_end(struct parser *p)
 	if (p->item.link == NULL && p->guid_is_permalink && p->item.id != NULL &&
 	    url_is_http(p->item.id))
 		p->item.link = xstrdup(p->item.id);
+	/* Atom (RFC 4287 4.2.1) and JSON Feed: an item without an author has
+	 * its source's, else the feed's (as far as the feed has been read). */
+	if (p->item.author == NULL && p->source_author != NULL) {
+		p->item.author = p->source_author;
+		p->source_author = NULL;
+	}
+	if (p->item.author == NULL && p->feed.author != NULL && (p->feed.format == FEED_FORMAT_ATOM03 ||
+	    p->feed.format == FEED_FORMAT_ATOM10 || p->feed.format == FEED_FORMAT_JSON))
+		p->item.author = xstrdup(p->feed.author);
 	if (p->nitems >= p->max_items) {
 		if (p->error == NULL)
 			p->error = xasprintf("more than %zu items; the rest were ignored", p->max_items);
