@@ -72,7 +72,7 @@ struct cmd_args {
 	const struct command *command;
 	size_t		 count[CMD_MAX_OPTIONS];	/* times each option was given */
 	const char	**values[CMD_MAX_OPTIONS];	/* its values, in order (owned array) */
-	char		**operands;			/* argv's, not owned */
+	char		**operands;			/* in order (owned array of argv's) */
 	int		 n_operands;
 };
 

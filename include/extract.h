@@ -85,7 +85,11 @@ char *extract_text(const char *html, int width);
  * The charset to read page in, as browsers choose it (WHATWG HTML, "determining
  * the character encoding"): a byte-order mark, else http_charset when it is a
  * known label, else a <meta charset> or <meta http-equiv="Content-Type">
- * found by the prescan of the first 4 KB, else windows-1252. Writes the
+ * found by the prescan of the first 4 KB, else UTF-8 when the bytes are valid
+ * UTF-8 beyond ASCII, else the legacy default of the page's <html lang>
+ * (windows-1251 for Russian, Shift_JIS for Japanese...), else windows-1252.
+ * extract_story() also uses the top-level domain of the page's address
+ * before the last default. Writes the
  * label into label (truncated to size) and the length of a byte-order mark
  * to skip into *bom_len (may be NULL).
  */

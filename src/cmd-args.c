@@ -107,6 +107,16 @@ option_index(const struct command *cmd, size_t n, int c)
 	return n;
 }
 
+static void
+add_operand(struct cmd_args *args, char *operand)
+{
+	/* NULL-terminated, as a command's argv is when main hands it on. */
+	args->operands = xreallocarray(args->operands, (size_t)args->n_operands + 2,
+	    sizeof(char *));
+	args->operands[args->n_operands++] = operand;
+	args->operands[args->n_operands] = NULL;
+}
+
 /* The operands against the entry's counts, or exactly one scope. */
 static int
 check_operands(const struct command *cmd, const struct cmd_args *args, size_t n)
@@ -148,9 +158,10 @@ cmd_parse_args(const struct command *cmd, int argc, char **argv, struct cmd_args
 
 	memset(args, 0, sizeof(*args));
 	args->command = cmd;
-	shorts[s++] = global ? '+' : ':';
-	if (global)
-		shorts[s++] = ':';
+	/* '-' hands operands over in order (code 1), so options and operands
+	 * mix even under POSIXLY_CORRECT; '+' stops at the command's name. */
+	shorts[s++] = global ? '+' : '-';
+	shorts[s++] = ':';
 	for (i = 0; i < n; i++) {
 		const struct cmd_option *o = &cmd->options[i];
 
@@ -174,6 +185,10 @@ cmd_parse_args(const struct command *cmd, int argc, char **argv, struct cmd_args
 	opterr = 0;	/* the messages are ours, on one line */
 	optind = 0;	/* glibc: 0 starts a new scan */
 	while ((c = getopt_long(argc, argv, shorts, longopts, NULL)) != -1) {
+		if (c == 1) {
+			add_operand(args, optarg);
+			continue;
+		}
 		if (c == 'h' && !global) {
 			cmd_print_help(stdout, cmd);
 			cmd_args_free(args);
@@ -206,8 +221,8 @@ cmd_parse_args(const struct command *cmd, int argc, char **argv, struct cmd_args
 			return status;
 		}
 	}
-	args->operands = argv + optind;
-	args->n_operands = argc - optind;
+	while (optind < argc)
+		add_operand(args, argv[optind++]);
 	if (!global && (status = check_operands(cmd, args, n)) != -1) {
 		cmd_args_free(args);
 		return status;
@@ -225,6 +240,9 @@ cmd_args_free(struct cmd_args *args)
 		args->values[i] = NULL;
 		args->count[i] = 0;
 	}
+	free(args->operands);
+	args->operands = NULL;
+	args->n_operands = 0;
 }
 
 /* The index of the option with key; a key the entry lacks is a bug. */

@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "json.h"
 #include "sanitize.h"
+#include "settings-check.h"
 #include "store.h"
 #include "xmalloc.h"
 
@@ -22,7 +23,8 @@ cmd_load_settings(const struct globals *g, struct settings *settings)
 	settings_init(settings);
 	path = g->config_path != NULL ? xstrdup(g->config_path) : settings_default_config_path();
 	/* The default file may be missing; one named with --config may not. */
-	if (path != NULL && settings_load(settings, path, g->config_path != NULL, &error) != 0) {
+	if (path != NULL && (settings_load(settings, path, g->config_path != NULL, &error) != 0 ||
+	    settings_check(settings, &error) != 0)) {
 		fprintf(stderr, "tidings: %s\n", error);
 		free(error);
 		settings_free(settings);

@@ -84,28 +84,24 @@ on_done(void *ctx, const struct fetch_result *result)
 
 /* Fetch url into d; returns 0, or -1 after printing why not. */
 static int
-download(const struct globals *g, const char *url, struct download *d)
+download(const struct settings *settings, const char *url, struct download *d)
 {
 	struct fetch_callbacks callbacks = { on_header, on_data, on_done };
 	struct fetch_request request = { url, NULL, NULL, d };
 	struct fetch_options options;
-	struct settings settings;
 	struct fetch *fetch;
 
-	if (cmd_load_settings(g, &settings) != 0)
-		return -1;
 	fetch_options_default(&options);
-	options.connect_timeout = (long)settings.number[OPT_CONNECT_TIMEOUT];
-	options.total_timeout = (long)settings.number[OPT_TIMEOUT];
-	options.low_speed_limit = (long)settings.number[OPT_LOW_SPEED_LIMIT];
-	options.low_speed_time = (long)settings.number[OPT_LOW_SPEED_TIME];
-	options.user_agent = settings.string[OPT_USER_AGENT];
+	options.connect_timeout = (long)settings->number[OPT_CONNECT_TIMEOUT];
+	options.total_timeout = (long)settings->number[OPT_TIMEOUT];
+	options.low_speed_limit = (long)settings->number[OPT_LOW_SPEED_LIMIT];
+	options.low_speed_time = (long)settings->number[OPT_LOW_SPEED_TIME];
+	options.user_agent = settings->string[OPT_USER_AGENT];
 	/* The fetcher says "larger than 8 MiB" and stops reading; no page
 	 * past the extractor's limit is worth the download. */
 	options.max_body = EXTRACT_MAX_PAGE;
 	options.accept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
 	fetch = fetch_new(&options, &callbacks);
-	settings_free(&settings);
 	if (fetch == NULL) {
 		print_error(url, "cannot start the HTTP client");
 		return -1;
@@ -161,6 +157,7 @@ cmd_extract(const struct globals *g, const struct cmd_args *args)
 	struct download d = { BUF_INIT, NULL, NULL, NULL, NULL, false };
 	struct extract_result result;
 	struct buf out = BUF_INIT;
+	struct settings settings;
 	const char *base = cmd_value(args, 'u'), *source, *name, *w;
 	char *error = NULL, *text, *end;
 	bool html = cmd_flag(args, 'H');
@@ -174,11 +171,14 @@ cmd_extract(const struct globals *g, const struct cmd_args *args)
 			return cmd_usage_error(args->command, "--width takes a number of "
 			    "columns from 0 (no wrapping) to %d", MAX_WIDTH);
 	}
+	/* Read for a URL's timeouts, checked whole for every source. */
+	if (cmd_load_settings(g, &settings) != 0)
+		return EXIT_USAGE;
 	source = args->operands[0];
 	name = strcmp(source, "-") == 0 ? "standard input" : source;
 
 	if (url_is_http(source)) {
-		if (download(g, source, &d) != 0)
+		if (download(&settings, source, &d) != 0)
 			goto out;
 		if (base == NULL)
 			base = d.url != NULL ? d.url : source;
@@ -206,5 +206,6 @@ out:
 	free(d.charset);
 	free(d.refused);
 	free(d.error);
+	settings_free(&settings);
 	return status;
 }

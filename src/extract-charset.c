@@ -1,6 +1,6 @@
 /* extract-charset.c: the charset to read a web page in, as browsers choose
- * it: byte-order mark, HTTP label, then the <meta> prescan (WHATWG HTML
- * 13.2.3). */
+ * it: byte-order mark, HTTP label, the <meta> prescan (WHATWG HTML
+ * 13.2.3), then a UTF-8 check and the page's language or domain. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -255,13 +255,139 @@ prescan(const unsigned char *p, size_t len, char *label, size_t size)
 	return false;
 }
 
+/* True when the len bytes at p are UTF-8 with at least one non-ASCII
+ * character (a sequence cut at the end counts after one whole one: the page
+ * may be cut short).
+ * Overlong forms, surrogates and values past U+10FFFF are not UTF-8. */
+static bool
+is_utf8(const unsigned char *p, size_t len)
+{
+	const unsigned char *end = p + len;
+	bool wide = false;
+	size_t n, k;
+
+	while (p < end) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if (*p >= 0xc2 && *p <= 0xdf)
+			n = 1;
+		else if (*p >= 0xe0 && *p <= 0xef)
+			n = 2;
+		else if (*p >= 0xf0 && *p <= 0xf4)
+			n = 3;
+		else
+			return false;
+		if ((p[0] == 0xe0 && p + 1 < end && p[1] < 0xa0) ||
+		    (p[0] == 0xed && p + 1 < end && p[1] > 0x9f) ||
+		    (p[0] == 0xf0 && p + 1 < end && p[1] < 0x90) ||
+		    (p[0] == 0xf4 && p + 1 < end && p[1] > 0x8f))
+			return false;
+		for (k = 1; k <= n; k++) {
+			if (p + k >= end)
+				return wide;
+			if ((p[k] & 0xc0) != 0x80)
+				return false;
+		}
+		wide = true;
+		p += n + 1;
+	}
+	return wide;
+}
+
+/* The legacy charset browsers default to for a language (the primary
+ * subtag of <html lang>) or a country's top-level domain, as Firefox and
+ * Chromium choose it; NULL for windows-1252. */
+static const char *
+legacy_default(const char *key, size_t len)
+{
+	static const struct { const char *keys, *charset; } table[] = {
+		{ " ru uk be bg mk sr kk ky tg by ua kz rs ", "windows-1251" },
+		{ " pl cs sk hu hr sl ro bs cz si ", "windows-1250" },
+		{ " el gr ", "ISO-8859-7" },
+		{ " tr az ", "windows-1254" },
+		{ " he iw il ", "windows-1255" },
+		{ " ar fa ur sa eg ae ir iq jo sy ", "windows-1256" },
+		{ " lt lv et ee ", "windows-1257" },
+		{ " vi vn ", "windows-1258" },
+		{ " th ", "windows-874" },
+		{ " ja jp ", "Shift_JIS" },
+		{ " ko kr ", "EUC-KR" },
+		{ " zh cn ", "GBK" },
+		{ " tw hk mo ", "Big5" },
+	};
+	char word[8];
+	size_t i;
+
+	if (len == 0 || len > 3)
+		return NULL;
+	word[0] = ' ';
+	for (i = 0; i < len; i++)
+		word[i + 1] = (char)html_lower((unsigned char)key[i]);
+	word[len + 1] = ' ';
+	word[len + 2] = '\0';
+	for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+		if (strstr(table[i].keys, word) != NULL)
+			return table[i].charset;
+	}
+	return NULL;
+}
+
+/* The primary language subtag of the first <html lang="..."> in the
+ * prescanned bytes, into lang (lower case); its length, or 0. */
+static size_t
+html_lang(const unsigned char *p, size_t len, char *lang, size_t size)
+{
+	const unsigned char *end = p + len, *q;
+	struct prescan_attribute a;
+	size_t n;
+
+	for (q = p; q + 6 <= end; q++) {
+		if (*q != '<' || !extract_equal_nocase((const char *)q + 1, "html", 4) ||
+		    !(html_is_space(q[5]) || q[5] == '>'))
+			continue;
+		q += 5;
+		while (prescan_attribute(&q, end, &a)) {
+			if (strcmp(a.name, "lang") != 0 && strcmp(a.name, "xml:lang") != 0)
+				continue;
+			if ((n = strcspn(a.value, "-_")) >= size)
+				return 0;
+			memcpy(lang, a.value, n);
+			lang[n] = '\0';
+			return n;
+		}
+		break;
+	}
+	return 0;
+}
+
+/* The top-level domain of url's host: its start and length, or 0. */
+static size_t
+url_tld(const char *url, const char **tld)
+{
+	const char *host, *end, *dot;
+
+	if (url == NULL || (host = strstr(url, "://")) == NULL)
+		return 0;
+	host += 3;
+	end = host + strcspn(host, "/?#:");
+	for (dot = end; dot > host && dot[-1] != '.'; dot--)
+		;
+	if (dot == host)
+		return 0;
+	*tld = dot;
+	return (size_t)(end - dot);
+}
+
 void
-extract_page_charset(const char *page, size_t len, const char *http_charset,
-    char *label, size_t size, size_t *bom_len)
+extract_sniff_charset(const char *page, size_t len, const char *http_charset,
+    const char *url, char *label, size_t size, size_t *bom_len)
 {
 	const unsigned char *p = (const unsigned char *)page;
-	const char *bom = NULL;
-	size_t n = 0;
+	const char *bom = NULL, *key = NULL, *legacy = NULL;
+	char lang[8];
+	size_t n = 0, prescanned;
 
 	if (page == NULL)
 		len = 0;
@@ -285,8 +411,30 @@ extract_page_charset(const char *page, size_t len, const char *http_charset,
 		copy_label(label, size, http_charset, strlen(http_charset));
 		return;
 	}
-	if (prescan(p, len < EXTRACT_PRESCAN_SIZE ? len : EXTRACT_PRESCAN_SIZE, label, size))
+	prescanned = len < EXTRACT_PRESCAN_SIZE ? len : EXTRACT_PRESCAN_SIZE;
+	if (prescan(p, prescanned, label, size))
 		return;
-	/* HTML's default for pages that say nothing, in most locales. */
-	copy_label(label, size, "windows-1252", 12);
+	/* Nothing declared: the standard lets a browser guess from the
+	 * bytes before its default. Text that is valid UTF-8 beyond ASCII is
+	 * all but never a legacy charset's. */
+	if (is_utf8(p, len)) {
+		copy_label(label, size, "UTF-8", 5);
+		return;
+	}
+	/* The locale's default: the page's language when it says one,
+	 * else its domain's. */
+	if ((n = html_lang(p, prescanned, lang, sizeof lang)) > 0)
+		legacy = legacy_default(lang, n);
+	else if ((n = url_tld(url, &key)) > 0)
+		legacy = legacy_default(key, n);
+	if (legacy == NULL)
+		legacy = "windows-1252";
+	copy_label(label, size, legacy, strlen(legacy));
+}
+
+void
+extract_page_charset(const char *page, size_t len, const char *http_charset,
+    char *label, size_t size, size_t *bom_len)
+{
+	extract_sniff_charset(page, len, http_charset, NULL, label, size, bom_len);
 }

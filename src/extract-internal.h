@@ -18,6 +18,12 @@
  * standard says 1024 bytes; pages with long inline styles or scripts in the
  * head put it later, and browsers look further too. */
 #define EXTRACT_PRESCAN_SIZE	4096
+/* extract_page_charset() (extract.h), and when nothing is declared and the
+ * bytes are not UTF-8, the legacy default of the page's <html lang> or of
+ * url's top-level domain (may be NULL). */
+void extract_sniff_charset(const char *page, size_t len, const char *http_charset,
+    const char *url, char *label, size_t size, size_t *bom_len);
+
 /* Deeper nodes are left out of the analysis; this bounds our recursion. */
 #define EXTRACT_MAX_DEPTH	400
 

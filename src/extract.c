@@ -303,7 +303,7 @@ extract_story(const char *page, size_t len, const char *base_url,
 		    EXTRACT_MAX_PAGE / (1024 * 1024));
 		return fail(error, message);
 	}
-	extract_page_charset(page, len, http_charset, label, sizeof label, &bom);
+	extract_sniff_charset(page, len, http_charset, base_url, label, sizeof label, &bom);
 	if ((why = not_html((const unsigned char *)page + bom, len - bom, label)) != NULL)
 		return fail(error, why);
 

@@ -228,13 +228,17 @@ bind_list(struct keymap *map, enum key_op op, const char *value, bool user, char
 	return rc;
 }
 
-int
-keys_load(struct keymap *map, const struct settings *settings, char **error)
+/* keys_load, also telling which setting an error is about. */
+static int
+load_map(struct keymap *map, const struct settings *settings, enum option_id *at,
+    char **error)
 {
 	const char *value, *fallback;
 	int pass, op;
+	bool user;
 
 	*error = NULL;
+	*at = OPT_COUNT;
 	map->n_entries = 0;
 	/* Defaults first, then what the user changed, so that a key the user
 	 * gives to another operation leaves its default one. */
@@ -244,13 +248,35 @@ keys_load(struct keymap *map, const struct settings *settings, char **error)
 			value = settings != NULL ? settings->string[ops[op].option] : NULL;
 			if (value == NULL)
 				value = fallback;
-			if ((strcmp(value, fallback) == 0) != (pass == 0))
+			/* Set in the config file, even to its default, is the
+			 * user's: two such settings cannot share a key. */
+			user = strcmp(value, fallback) != 0 ||
+			    (settings != NULL && settings->line[ops[op].option] != 0);
+			if (user != (pass == 1))
 				continue;
-			if (bind_list(map, op, value, pass == 1, error) != 0)
+			if (bind_list(map, op, value, pass == 1, error) != 0) {
+				*at = ops[op].option;
 				return -1;
+			}
 		}
 	}
 	return 0;
+}
+
+int
+keys_load(struct keymap *map, const struct settings *settings, char **error)
+{
+	enum option_id at;
+
+	return load_map(map, settings, &at, error);
+}
+
+int
+keys_check(const struct settings *settings, enum option_id *option, char **error)
+{
+	struct keymap map;
+
+	return load_map(&map, settings, option, error);
 }
 
 enum key_op

@@ -165,6 +165,10 @@ struct parser {
 	bool		 in_item;
 	bool		 guid_is_permalink;
 	char		*person_name, *person_email;	/* inside an Atom person */
+	/* The element the author list came from: the same one again adds a
+	 * name to it (parse_add_author). Compared, never dereferenced. */
+	const void	*item_author_source, *feed_author_source;
+	char		*source_author;	/* the entry's <source>'s authors */
 	char		*sy_period;
 	long		 sy_frequency, ttl_minutes;
 
@@ -246,6 +250,13 @@ void parse_set_feed(struct parser *p, enum feed_field f, unsigned char prio, cha
 void parse_set_feed_date(struct parser *p, unsigned char prio, const char *text);
 void parse_item_begin(struct parser *p);
 void parse_item_end(struct parser *p);
+/* One more author of the item (item) or the feed: the same source element
+ * again (at the same priority) adds name to the list, deduplicated;
+ * otherwise it is set as parse_set_item would. Takes name. */
+void parse_add_author(struct parser *p, bool item, unsigned char prio, const void *source, char *name);
+/* Append name (taken) to the ", "-joined *list unless it is empty or
+ * already there (ASCII case ignored). */
+void parse_join_author(char **list, char *name);
 /* "me@example.com (Name)" and "Name (me@example.com)" to "Name". Takes s. */
 char *parse_author_name(char *s);
 /* Content type from Atom type= / mode= attributes (parse-xml.c). */

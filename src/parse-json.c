@@ -224,21 +224,23 @@ author_name(json_object *author)
 	return NULL;
 }
 
-/* 1.1's "authors" array (the first author with a name), else 1.0's
- * "author" object, which 1.1 deprecates. */
+/* 1.1's "authors" array (every author with a name, joined in order and
+ * deduplicated), else 1.0's "author" object, which 1.1 deprecates. */
 static char *
 authors_value(json_object *o)
 {
 	json_object *authors = member(o, "authors");
-	char *name;
+	char *name, *list = NULL;
 	size_t i, n;
 
 	if (authors != NULL && json_object_is_type(authors, json_type_array)) {
 		n = json_object_array_length(authors);
 		for (i = 0; i < n; i++) {
 			if ((name = author_name(json_object_array_get_idx(authors, i))) != NULL)
-				return name;
+				parse_join_author(&list, name);
 		}
+		if (list != NULL)
+			return list;
 	}
 	return author_name(member(o, "author"));
 }

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 #include "parse-internal.h"
@@ -95,6 +96,68 @@ parse_set_feed_date(struct parser *p, unsigned char prio, const char *text)
 	p->feed_prio[FF_UPDATED] = prio;
 }
 
+/* Whether name is one of the ", "-separated names in list (ASCII case
+ * ignored: "alice" and "Alice" are one person). */
+static bool
+author_listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *s = list, *comma;
+
+	for (;;) {
+		comma = strstr(s, ", ");
+		if ((size_t)((comma != NULL ? comma : s + strlen(s)) - s) == n &&
+		    strncasecmp(s, name, n) == 0)
+			return true;
+		if (comma == NULL)
+			return false;
+		s = comma + 2;
+	}
+}
+
+void
+parse_join_author(char **list, char *name)
+{
+	char *joined;
+
+	if (name[0] == '\0' || (*list != NULL && author_listed(*list, name))) {
+		free(name);
+		return;
+	}
+	if (*list == NULL) {
+		*list = name;
+		return;
+	}
+	joined = xasprintf("%s, %s", *list, name);
+	free(name);
+	free(*list);
+	*list = joined;
+}
+
+void
+parse_add_author(struct parser *p, bool item, unsigned char prio, const void *source, char *name)
+{
+	char **slot = item ? &p->item.author : &p->feed.author;
+	unsigned char *slot_prio = item ? &p->item_prio[IF_AUTHOR] : &p->feed_prio[FF_AUTHOR];
+	const void **last = item ? &p->item_author_source : &p->feed_author_source;
+
+	if (name == NULL)
+		return;
+	/* The same element again (several <author>, several dc:creator):
+	 * one more author. Another element at the same priority replaces
+	 * the list, as for any field (<author> then dc:creator). */
+	if (*slot != NULL && (*slot)[0] != '\0' && prio == *slot_prio && source == *last) {
+		parse_join_author(slot, text_fix_c1(name));
+		return;
+	}
+	if (prio >= *slot_prio && name[0] != '\0')
+		*last = source;
+	if (item)
+		parse_set_item(p, IF_AUTHOR, prio, name);
+	else
+		parse_set_feed(p, FF_AUTHOR, prio, name);
+}
+
 char *
 parse_author_name(char *s)
 {
@@ -130,6 +193,9 @@ parse_item_begin(struct parser *p)
 	memset(p->item_prio, 0, sizeof(p->item_prio));
 	p->in_item = true;
 	p->guid_is_permalink = false;
+	p->item_author_source = NULL;
+	free(p->source_author);
+	p->source_author = NULL;
 }
 
 void
@@ -144,6 +210,15 @@ parse_item_end(struct parser *p)
 	if (p->item.link == NULL && p->guid_is_permalink && p->item.id != NULL &&
 	    url_is_http(p->item.id))
 		p->item.link = xstrdup(p->item.id);
+	/* Atom (RFC 4287 4.2.1) and JSON Feed: an item without an author has
+	 * its source's, else the feed's (as far as the feed has been read). */
+	if (p->item.author == NULL && p->source_author != NULL) {
+		p->item.author = p->source_author;
+		p->source_author = NULL;
+	}
+	if (p->item.author == NULL && p->feed.author != NULL && (p->feed.format == FEED_FORMAT_ATOM03 ||
+	    p->feed.format == FEED_FORMAT_ATOM10 || p->feed.format == FEED_FORMAT_JSON))
+		p->item.author = xstrdup(p->feed.author);
 	if (p->nitems >= p->max_items) {
 		if (p->error == NULL)
 			p->error = xasprintf("more than %zu items; the rest were ignored", p->max_items);

@@ -449,12 +449,16 @@ parse_field_end(struct parser *p, char **text)
 			if (value[0] != '\0')
 				item_add_category(&p->item, value);
 			free(value);
-		} else
+		} else if (e->item_field == IF_AUTHOR)
+			parse_add_author(p, true, e->item_prio, e, field_value(p, e->value, text));
+		else
 			parse_set_item(p, (enum item_field)e->item_field, e->item_prio,
 			    field_value(p, e->value, text));
 	} else if (parent == KIND_CHANNEL && e->feed_field != NO_FIELD) {
 		if (e->value == VALUE_DATE)
 			parse_set_feed_date(p, e->feed_prio, *text);
+		else if (e->feed_field == FF_AUTHOR)
+			parse_add_author(p, false, e->feed_prio, e, field_value(p, e->value, text));
 		else
 			parse_set_feed(p, (enum feed_field)e->feed_field, e->feed_prio,
 			    field_value(p, e->value, text));

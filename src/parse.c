@@ -197,6 +197,7 @@ parse_free(struct parser **pp)
 	feed_clear(&p->feed);
 	item_clear(&p->item);
 	free(p->sy_period);
+	free(p->source_author);
 	free(p->root_lang);
 	free(p->url);
 	free(p->http_charset);

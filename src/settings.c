@@ -17,11 +17,13 @@ settings_init(struct settings *s)
 	char err[160];
 	size_t i;
 
+	s->path = NULL;
 	for (i = 0; i < OPT_COUNT; i++) {
 		const struct option_def *def = &options_table[i];
 
 		s->string[i] = NULL;
 		s->number[i] = 0;
+		s->line[i] = 0;
 		if (def->type == OPTION_STRING)
 			s->string[i] = xstrdup(def->default_value);
 		else
@@ -38,6 +40,8 @@ settings_free(struct settings *s)
 		free(s->string[i]);
 		s->string[i] = NULL;
 	}
+	free(s->path);
+	s->path = NULL;
 }
 
 static char *
@@ -55,7 +59,7 @@ trim(char *s)
 
 /* One line: "name value", "name = value", '#' comments, quoted values. */
 static int
-load_line(struct settings *s, char *line, char *err, size_t errsize)
+load_line(struct settings *s, char *line, unsigned long lineno, char *err, size_t errsize)
 {
 	const struct option_def *def;
 	char *name, *value, *end;
@@ -95,6 +99,7 @@ load_line(struct settings *s, char *line, char *err, size_t errsize)
 		s->string[def - options_table] = xstrdup(value);
 	} else
 		s->number[def - options_table] = number;
+	s->line[def - options_table] = lineno;
 	return 0;
 }
 
@@ -114,9 +119,11 @@ settings_load(struct settings *s, const char *path, bool must_exist, char **erro
 		*error = xasprintf("cannot read config %s: %s", path, strerror(errno));
 		return -1;
 	}
+	free(s->path);
+	s->path = xstrdup(path);
 	while (getline(&line, &cap, fp) != -1) {
 		lineno++;
-		if (load_line(s, line, err, sizeof(err)) != 0) {
+		if (load_line(s, line, lineno, err, sizeof(err)) != 0) {
 			*error = xasprintf("%s, line %lu: %s", path, lineno, err);
 			rc = -1;
 			break;
@@ -125,6 +132,14 @@ settings_load(struct settings *s, const char *path, bool must_exist, char **erro
 	free(line);
 	fclose(fp);
 	return rc;
+}
+
+char *
+settings_where(const struct settings *s, enum option_id id)
+{
+	if (s->path != NULL && s->line[id] != 0)
+		return xasprintf("%s, line %lu", s->path, s->line[id]);
+	return xasprintf("the default of %s", options_table[id].name);
 }
 
 static char *

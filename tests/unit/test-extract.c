@@ -97,6 +97,19 @@ static const struct {
 	{ "<meta charset=no-such-charset><meta charset=koi8-r>", NULL, "koi8-r", 0 },
 	{ "<meta charset=koi8-r charset=iso-8859-2>", NULL, "koi8-r", 0 },
 	{ "<metaa charset=koi8-r>", NULL, "windows-1252", 0 },
+	/* Undeclared: valid UTF-8 beyond ASCII is UTF-8; a cut sequence at
+	 * the end still counts; broken UTF-8 and plain ASCII are not. */
+	{ "<p>caf\xc3\xa9 \xe2\x80\x99", NULL, "UTF-8", 0 },
+	{ "<p>\xed\x95\x9c\xea\xb5", NULL, "UTF-8", 0 },
+	{ "<p>caf\xe9 na\xefve", NULL, "windows-1252", 0 },
+	{ "<p>\xc0\xaf overlong", NULL, "windows-1252", 0 },
+	{ "<p>\xed\xa0\x80 surrogate", NULL, "windows-1252", 0 },
+	{ "<p>plain", NULL, "windows-1252", 0 },
+	/* Then the legacy default of the page's language. */
+	{ "<html lang=ru-RU><p>\xcf\xf0\xe8", NULL, "windows-1251", 0 },
+	{ "<html class=x lang='ja'><p>\x93\xfa", NULL, "Shift_JIS", 0 },
+	{ "<html lang=en><p>caf\xe9", NULL, "windows-1252", 0 },
+	{ "<html lang=ru><p>\xd0\x9f\xd1\x80", NULL, "UTF-8", 0 },
 };
 
 /* Media types refused before the download, and those given a try. */
@@ -127,6 +140,26 @@ test_not_page(void)
 		CHECK(extract_is_not_page(cases[i].type) == cases[i].refused);
 }
 
+/* The charset extract_story() reads page in, given the page's address. */
+static const char *
+charset_of(const char *page, const char *url)
+{
+	static char label[EXTRACT_CHARSET_SIZE];
+	struct buf b = BUF_INIT;
+	struct extract_result r;
+	int i;
+
+	buf_append_str(&b, page);
+	for (i = 0; i < 8; i++)
+		buf_append_str(&b, " A paragraph of a story, long enough to count as one, with a comma.</p><p>");
+	label[0] = '\0';
+	if (extract_story(b.data, b.len, url, NULL, &r, NULL) == 0)
+		snprintf(label, sizeof label, "%s", r.charset);
+	extract_result_free(&r);
+	buf_free(&b);
+	return label;
+}
+
 static void
 test_charset(void)
 {
@@ -152,6 +185,13 @@ test_charset(void)
 	extract_page_charset(late, strlen(late), NULL, label, sizeof label, NULL);
 	CHECK_STR(label, "windows-1252");
 	free(late);
+	/* The page's domain gives the legacy default when its language
+	 * does not; a declaration still wins. */
+	CHECK_STR(charset_of("<p>\xcf\xf0\xe8", "http://news.example.ru/a"), "windows-1251");
+	CHECK_STR(charset_of("<p>\xb1\xe2", "https://www.example.co.kr:8080/x"), "EUC-KR");
+	CHECK_STR(charset_of("<p>caf\xe9", "https://example.com/"), "windows-1252");
+	CHECK_STR(charset_of("<html lang=de><p>\xe9", "https://example.ru/"), "windows-1252");
+	CHECK_STR(charset_of("<meta charset=koi8-r><p>\xe9", "https://example.kr/"), "koi8-r");
 }
 
 /* ------------------------------------------------------------------ */

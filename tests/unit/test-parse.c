@@ -314,6 +314,37 @@ test_links_and_authors(void)
 	buf_free(&c.text);
 }
 
+/* Several authors are joined in document order, once each, however the
+ * bytes arrive. */
+static void
+test_several_authors(void)
+{
+	static const char doc[] = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title>"
+	    "<entry><id>1</id><author><name>Alice</name></author><author><name>Bob</name></author>"
+	    "<author><name>ALICE</name></author></entry>"
+	    "<entry><id>2</id><author><email>x@example.org</email></author><author><name>Y</name></author></entry>"
+	    "</feed>";
+	static const char rss[] = "<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+	    "<item><guid>1</guid><dc:creator>A</dc:creator><dc:creator>B</dc:creator></item>"
+	    "<item><guid>2</guid><author>a@example.org</author><dc:creator>C</dc:creator></item>"
+	    "</channel></rss>";
+	size_t chunk;
+
+	for (chunk = 1; chunk <= sizeof(doc); chunk += sizeof(doc) - 1) {
+		struct collected c = { BUF_INIT, 0 };
+
+		CHECK_INT(parse_chunked(doc, strlen(doc), chunk, NULL, &c, NULL, NULL), 0);
+		CHECK(strstr(buf_str(&c.text), "[1|-|-|Alice, Bob|") != NULL);
+		CHECK(strstr(buf_str(&c.text), "[2|-|-|x@example.org, Y|") != NULL);
+		buf_free(&c.text);
+		CHECK_INT(parse_chunked(rss, strlen(rss), chunk, NULL, &c, NULL, NULL), 0);
+		CHECK(strstr(buf_str(&c.text), "[1|-|-|A, B|") != NULL);
+		/* Another element at the same priority replaces, as before. */
+		CHECK(strstr(buf_str(&c.text), "[2|-|-|C|") != NULL);
+		buf_free(&c.text);
+	}
+}
+
 /* The front end: each back end's sniff, the choice it makes, and one
  * interface for both, whether the document ends inside the sniff window or
  * past it. */
@@ -378,6 +409,7 @@ main(void)
 	test_not_feeds();
 	test_bounds();
 	test_links_and_authors();
+	test_several_authors();
 	test_front_end();
 	return test_done();
 }
