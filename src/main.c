@@ -26,7 +26,7 @@ static const struct command commands[] = {
 	{ "feeds", cmd_feeds, "feeds [--format text|tsv|json]", "list feeds with counts and status" },
 	{ "import", cmd_import, "import FILE|-", "subscribe to a newsboat urls or OPML file's feeds" },
 	{ "export", cmd_export, "export", "print the subscriptions as OPML 2.0" },
-	{ "refresh", cmd_refresh, "refresh [--all] [--quiet] [FEED...]", "fetch the feeds that are due" },
+	{ "refresh", cmd_refresh, "refresh [--all] [--quiet] [--watch] [FEED...]", "fetch the feeds that are due" },
 	{ "list", cmd_list, "list [--unread] [--feed F] [--search W] ...", "print stored items" },
 	{ "mark-read", cmd_mark_read, "mark-read --feed F|--tag T|--all|ITEM...", "mark items read" },
 	{ "mark-unread", cmd_mark_unread, "mark-unread --feed F|--tag T|--all|ITEM...", "mark items unread" },
