@@ -108,6 +108,11 @@ int refresh_run(struct refresh *r);
 size_t refresh_pending(const struct refresh *r);
 const struct refresh_stats *refresh_stats(const struct refresh *r);
 
+/* For the test suite only: TIDINGS_TEST_INTERVAL in seconds, else 0. When
+ * set, every feed is due that long after each fetch, and the watch's and
+ * the reader's waits (back-off, busy lock, first poll) shrink to it. */
+long refresh_test_interval(void);
+
 /* Take the refresh lock for the store at db_path (a lock file beside it),
  * waiting up to wait_ms. Returns the lock's file descriptor (close it to
  * release), -1 if another process holds it, or -2 with errno on error. */

@@ -243,10 +243,7 @@ watch_sleep(struct store *store, int64_t when, const sigset_t *open_mask)
 static int64_t
 watch_base_delay(void)
 {
-	const char *v = getenv("TIDINGS_TEST_INTERVAL");
-	long n = v != NULL ? strtol(v, NULL, 10) : 0;
-
-	return n > 0 ? n : WATCH_BACKOFF;
+	return refresh_test_interval() > 0 ? refresh_test_interval() : WATCH_BACKOFF;
 }
 
 struct watch_state {

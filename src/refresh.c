@@ -304,8 +304,8 @@ want_story(struct job *job, int64_t item_id, const char *link)
  * due that long after each fetch, whatever its interval and its hints,
  * below the minute the settings allow, so that tests of polling need not
  * wait minutes. Not a user setting: deliberately left out of the manual. */
-static long
-test_interval(void)
+long
+refresh_test_interval(void)
 {
 	const char *v = getenv("TIDINGS_TEST_INTERVAL");
 	long n;
@@ -344,8 +344,8 @@ write_feed(struct job *job, const struct fetch_result *result, const char *error
 	state.error = error;
 	state.last_fetch = now;
 	state.next_due = schedule_next_due(now, &hints);
-	if (test_interval() > 0)
-		state.next_due = now + test_interval();
+	if (refresh_test_interval() > 0)
+		state.next_due = now + refresh_test_interval();
 	state.retry_after = result->status == FETCH_RATE_LIMITED && hints.retry_after > 0 ?
 	    now + hints.retry_after : DATE_NONE;
 	state.disabled = result->status == FETCH_GONE;

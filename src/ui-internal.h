@@ -134,6 +134,9 @@ struct ui {
 	int64_t			 last_check;	/* milliseconds */
 };
 
+/* ui-poll.c: refresh the feeds that fall due (auto-refresh); once a loop. */
+void		 ui_poll(struct ui *ui);
+
 /* ui.c */
 struct view	*ui_view_new(const struct view_type *type, void *data);
 void		 ui_push(struct ui *ui, struct view *view);

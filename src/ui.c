@@ -1373,6 +1373,7 @@ ui_run(struct session *session)
 			continue;
 		wait_for_input(&ui);
 		check_store(&ui);
+		ui_poll(&ui);
 	}
 
 	stop_terminal();
