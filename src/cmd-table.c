@@ -44,7 +44,8 @@ static const struct cmd_option feeds_options[] = {
 
 static const struct cmd_option refresh_options[] = {
 	{ "all", 'a', 0, NULL, 0, "fetch every feed now, due or not" },
-	{ "quiet", 'q', 0, NULL, 0, "print nothing unless a feed fails" },
+	{ "quiet", 'q', 0, NULL, 0, "print only the feeds that fail" },
+	{ "watch", 'w', 0, NULL, 0, "stay in the foreground, refreshing each feed as it falls due" },
 	{ NULL, 0, 0, NULL, 0, NULL },
 };
 

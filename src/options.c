@@ -49,6 +49,8 @@ const struct option_def options_table[OPT_COUNT] = {
 	    "the reader's item lists start with read items shown (no: unread only)" },
 	[OPT_REFRESH_ON_START] = { "refresh-on-start", OPTION_BOOL, "no", 0, 1,
 	    "the reader refreshes the feeds that are due when it starts" },
+	[OPT_AUTO_REFRESH] = { "auto-refresh", OPTION_BOOL, "yes", 0, 1,
+	    "while open, the reader refreshes each feed when it falls due" },
 	[OPT_DATE_FORMAT] = { "date-format", OPTION_STRING, "%b %d", 0, 0,
 	    "how the reader's item lists show dates (strftime(3), local time)" },
 	[OPT_COLOR_TITLE] = { "color-title", OPTION_STRING, "white blue bold", 0, 0,

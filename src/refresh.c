@@ -49,6 +49,7 @@ struct job {
 	char		*url;
 	char		*old_etag, *old_last_modified;
 	long		 user_interval;
+	long		 publisher_interval;	/* as stored, from the last parse */
 
 	struct parser	*parser;
 	struct item	*items;		/* parsed, waiting for the transfer's end */
@@ -299,6 +300,22 @@ want_story(struct job *job, int64_t item_id, const char *link)
 	job->n_wanted++;
 }
 
+/* For the test suite only: TIDINGS_TEST_INTERVAL=SECONDS makes every feed
+ * due that long after each fetch, whatever its interval and its hints,
+ * below the minute the settings allow, so that tests of polling need not
+ * wait minutes. Not a user setting: deliberately left out of the manual. */
+long
+refresh_test_interval(void)
+{
+	const char *v = getenv("TIDINGS_TEST_INTERVAL");
+	long n;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	n = strtol(v, NULL, 10);
+	return n > 0 ? n : 0;
+}
+
 /* Write a finished feed: its items (if any) and its new fetch state, in one
  * transaction; failed when it is to count as a failure (a response that is
  * not a feed, too). Returns 0, or -1 with the store's error. */
@@ -316,7 +333,9 @@ write_feed(struct job *job, const struct fetch_result *result, const char *error
 
 	hints.user_interval = job->user_interval > 0 ? job->user_interval :
 	    (long)s->number[OPT_REFRESH_INTERVAL];
-	hints.publisher_interval = job->parser != NULL ? parse_feed(job->parser)->poll_interval : 0;
+	/* After a 304 nothing was parsed: the feed's last word stands. */
+	hints.publisher_interval = job->parser != NULL ? parse_feed(job->parser)->poll_interval :
+	    job->publisher_interval;
 	hints.max_age = job->have_info ? job->max_age : -1;
 	hints.expires_in = job->have_info ? job->expires_in : -1;
 	hints.retry_after = job->have_info ? job->retry_after : -1;
@@ -326,6 +345,8 @@ write_feed(struct job *job, const struct fetch_result *result, const char *error
 	state.error = error;
 	state.last_fetch = now;
 	state.next_due = schedule_next_due(now, &hints);
+	if (refresh_test_interval() > 0)
+		state.next_due = now + refresh_test_interval();
 	state.retry_after = result->status == FETCH_RATE_LIMITED && hints.retry_after > 0 ?
 	    now + hints.retry_after : DATE_NONE;
 	state.disabled = result->status == FETCH_GONE;
@@ -441,6 +462,10 @@ on_done(void *ctx, const struct fetch_result *result)
 	r->stats.done++;
 	if (failed) {
 		r->stats.failed++;
+		if (result->info == NULL && (result->status == FETCH_DNS ||
+		    result->status == FETCH_CONNECT || result->status == FETCH_TIMED_OUT ||
+		    result->status == FETCH_NETWORK))
+			r->stats.unreachable++;
 		if (result->status == FETCH_GONE) {
 			char *why = xasprintf("%s: the feed is gone and now disabled "
 			    "(tidings enable to try again)", message);
@@ -520,6 +545,7 @@ queue(struct refresh *r, const struct store_feed *feed)
 	job->old_etag = copy_or_null(feed->etag);
 	job->old_last_modified = copy_or_null(feed->last_modified);
 	job->user_interval = feed->user_interval;
+	job->publisher_interval = feed->publisher_interval;
 	job->full_story = feed->full_story;
 	job->max_age = job->expires_in = job->retry_after = -1;
 
@@ -535,6 +561,16 @@ static bool
 blocked(const struct store_feed *feed, int64_t now)
 {
 	return feed->disabled || (feed->retry_after != DATE_NONE && feed->retry_after > now);
+}
+
+int64_t
+refresh_due_time(const struct store_feed *feed)
+{
+	int64_t due = feed->next_due;
+
+	if (feed->retry_after != DATE_NONE && (due == DATE_NONE || feed->retry_after > due))
+		due = feed->retry_after;
+	return due;
 }
 
 int
@@ -582,6 +618,62 @@ refresh_add_due(struct refresh *r, int64_t now, bool all)
 	if (store_each_feed(r->store, queue_if_due, &w) < 0)
 		return -1;
 	return w.queued;
+}
+
+/* No answer last time: nothing from the server, only an error. */
+static int
+queue_if_unreachable(void *ctx, const struct store_feed *feed)
+{
+	struct due_walk *w = ctx;
+
+	if (blocked(feed, w->now) || feed->last_status != 0 || feed->last_error == NULL)
+		return 0;
+	queue(w->r, feed);
+	w->queued++;
+	return 0;
+}
+
+long
+refresh_add_unreachable(struct refresh *r)
+{
+	struct due_walk w = { r, store_now(r->store), false, 0 };
+
+	if (store_each_feed(r->store, queue_if_unreachable, &w) < 0)
+		return -1;
+	return w.queued;
+}
+
+struct outlook_walk {
+	struct refresh_outlook	*out;
+	int64_t			 now;
+};
+
+static int
+count_due(void *ctx, const struct store_feed *feed)
+{
+	struct outlook_walk *w = ctx;
+	int64_t due = refresh_due_time(feed);
+
+	if (feed->disabled) {
+		w->out->disabled++;
+		return 0;
+	}
+	w->out->feeds++;
+	if (due == DATE_NONE || due <= w->now)
+		w->out->due++;
+	else if (w->out->next == DATE_NONE || due < w->out->next)
+		w->out->next = due;
+	return 0;
+}
+
+int
+refresh_outlook(struct store *store, int64_t now, struct refresh_outlook *out)
+{
+	struct outlook_walk w = { out, now };
+
+	memset(out, 0, sizeof(*out));
+	out->next = DATE_NONE;
+	return store_each_feed(store, count_due, &w) < 0 ? -1 : 0;
 }
 
 int

@@ -163,6 +163,9 @@ struct style_spec {
 	bool	 colored;
 };
 
+/* ui-poll.c: refresh the feeds that fall due (auto-refresh); once a loop. */
+void		 ui_poll(struct ui *ui);
+
 /* ui.c: the frame, the view stack, messages, shared operations. */
 struct view	*ui_view_new(const struct view_type *type, void *data);
 void		 ui_push(struct ui *ui, struct view *view);

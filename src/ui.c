@@ -836,6 +836,7 @@ ui_run(struct session *session)
 			continue;
 		wait_for_input(&ui);
 		ui_store_check(&ui);
+		ui_poll(&ui);
 	}
 
 	stop_terminal();
