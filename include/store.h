@@ -23,6 +23,7 @@
 #include "feed.h"
 
 struct store;
+struct filter_sql;
 
 /* The newest schema this build knows (PRAGMA user_version). */
 #define STORE_SCHEMA_VERSION 3
@@ -210,6 +211,9 @@ struct store_filter {
 	 * meaning "newer than". The rows of the bottom of a list come at
 	 * once this way, where an offset from the top walks every row. */
 	bool		 oldest_first;
+	/* A condition in the filter language (filter_view_compile); NULL:
+	 * none. Such queries take store-filter.c's plain plan. */
+	const struct filter_sql *where;
 };
 
 /* One item. Filled by store_get_item (owned: store_item_clear) or handed to
@@ -275,6 +279,11 @@ int store_set_item_starred(struct store *s, int64_t item_id, bool starred);
  * -1 if there is no such item. */
 int store_set_item_story(struct store *s, int64_t item_id, const char *story,
     const char *error);
+
+/* Whether item, about to be stored in feed_id, meets cond (compiled for
+ * FILTER_CANDIDATE, filter.h): 1, 0, or -1 with the store's error. */
+int store_item_matches(struct store *s, const struct filter_sql *cond,
+    int64_t feed_id, const struct item *item);
 
 /* The FTS5 query matching every word of words as a prefix (a word of one
  * character whole): each word is quoted ("" inside), so no input can form

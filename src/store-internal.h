@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "store.h"
 
 /* Every fixed statement the store runs, prepared on first use and kept until
@@ -116,7 +117,28 @@ struct store {
 	struct search_entry *pending;
 	size_t		 n_pending;
 	size_t		 pending_size;	/* allocated entries */
+
+	/* store-filter.c's: the statement testing items before they are
+	 * stored, and the condition it was prepared for. */
+	sqlite3_stmt	*candidate;
+	char		*candidate_sql;
 };
+
+/* store-filter.c: register the filter language's functions on the
+ * connection (store_open); finalize what it keeps (store_close). */
+int store_filter_open(struct store *s);
+void store_filter_close(struct store *s);
+/* The items or the count of a filter with a where condition. */
+int64_t store_filter_query(struct store *s, const struct store_filter *f,
+    int (*fn)(void *, const struct store_item *), void *ctx);
+int64_t store_filter_count(struct store *s, const struct store_filter *f);
+
+/* store-items.c's pieces of a plain item query, for store-filter.c: the
+ * SELECT (rows, or count) and WHERE of f's other constraints, their
+ * binding (match: f's search as an FTS5 query, or NULL), and a row. */
+void store_items_select(struct buf *b, const struct store_filter *f, bool count);
+void store_items_bind(sqlite3_stmt *st, const struct store_filter *f, const char *match);
+void store_items_row(sqlite3_stmt *st, struct store_item *item, bool with_text);
 
 /* Write the pending search entries (before COMMIT, and before anything
  * that reads the index or deletes items); drop them (on ROLLBACK). */

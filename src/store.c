@@ -577,6 +577,10 @@ store_open(const char *path, char **error)
 	s = xcalloc(1, sizeof(*s));
 	s->db = db;
 	s->path = xstrdup(path);
+	if (store_filter_open(s) == -1) {
+		*error = xasprintf("cannot open store %s: %s", path, sqlite3_errmsg(db));
+		store_close(&s);
+	}
 	return s;
 }
 
@@ -604,6 +608,7 @@ store_close(struct store **sp)
 	free(s->pending);
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	store_filter_close(s);
 	for (i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(s->statements[i]);
 	for (i = 0; i < QUERY_KINDS; i++) {
