@@ -6,9 +6,13 @@
 
 #include "options.h"
 
+struct filter_rules;
+
 struct settings {
 	long long	 number[OPT_COUNT];	/* bools, ints, durations, sizes */
 	char		*string[OPT_COUNT];	/* strings (owned); NULL for others */
+	/* ignore-article lines (filter.h), in ignore-mode; NULL: none. */
+	struct filter_rules *rules;
 };
 
 /* Fill s with every option's default. */

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "date.h"
+#include "filter.h"
 #include "json.h"
 #include "store.h"
 
@@ -177,12 +178,35 @@ on_item(void *ctx, const struct store_item *item)
 	return 0;
 }
 
+/* --filter's expression, parsed and checked, or NULL after a message
+ * naming the column (with a caret under it). */
+static struct filter *
+parse_filter(const char *text)
+{
+	struct filter_error error;
+	struct filter_sql check;
+	struct filter *f;
+	int rc = -1;
+
+	if ((f = filter_parse(text, &error)) != NULL) {
+		filter_sql_init(&check);
+		rc = filter_sql_compile(&check, f, FILTER_STORED, &error);
+		filter_sql_clear(&check);
+	}
+	if (rc == 0)
+		return f;
+	filter_free(&f);
+	fprintf(stderr, "tidings: list: --filter: column %zu: %s\n  %s\n  %*s^\n",
+	    error.column, error.message, text, (int)(error.column - 1), "");
+	return NULL;
+}
+
 static void
 list_usage(FILE *fp)
 {
 	fprintf(fp, "usage: tidings list [--unread] [--starred] [--feed FEED] [--tag TAG]\n"
-	    "           [--search WORDS] [--since DATE] [--limit N]\n"
-	    "           [--format tsv|json] [--count]\n"
+	    "           [--search WORDS] [--since DATE] [--filter EXPR] [--ignored]\n"
+	    "           [--limit N] [--format tsv|json] [--count]\n"
 	    "  items, newest first; DATE is 2024-05-01, an RFC 3339 or RFC 822 date,\n"
 	    "  or an age such as 30m, 12h, 7d or 2w\n");
 }
@@ -200,10 +224,17 @@ cmd_list(const struct globals *g, int argc, char **argv)
 		{ "limit", required_argument, NULL, 'n' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "count", no_argument, NULL, 'c' },
+		{ "filter", required_argument, NULL, 'E' },
+		{ "ignored", no_argument, NULL, 'I' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct store_filter filter;
+	struct filter *expr = NULL;
+	struct filter_sql where;
+	const char *filter_text = NULL;
+	bool ignored = false;
+	char why[512];
 	struct list_output o = { false, BUF_INIT, BUF_INIT, false };
 	struct session session;
 	const char *feed = NULL, *since = NULL;
@@ -271,6 +302,12 @@ cmd_list(const struct globals *g, int argc, char **argv)
 		case 'c':
 			count = true;
 			break;
+		case 'E':
+			filter_text = optarg;
+			break;
+		case 'I':
+			ignored = true;
+			break;
 		case 'h':
 			list_usage(stdout);
 			return EXIT_OK;
@@ -290,8 +327,23 @@ cmd_list(const struct globals *g, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	if ((status = cmd_open(g, &session)) != 0)
+	if (filter_text != NULL && (expr = parse_filter(filter_text)) == NULL)
+		return EXIT_USAGE;
+
+	filter_sql_init(&where);
+	if ((status = cmd_open(g, &session)) != 0) {
+		filter_free(&expr);
 		return status;
+	}
+	/* The expression, and the display-mode ignore-article rules. */
+	if (filter_view_compile(&where, expr, session.settings.rules, ignored, why,
+	    sizeof(why)) == -1) {
+		fprintf(stderr, "tidings: list: %s\n", why);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if (where.sql.len > 0)
+		filter.where = &where;
 	if (feed != NULL && (filter.feed_id = cmd_find_feed(session.store, feed)) == 0) {
 		status = EXIT_FAILED;
 		goto out;
@@ -328,6 +380,8 @@ cmd_list(const struct globals *g, int argc, char **argv)
 out:
 	buf_free(&o.out);
 	buf_free(&o.field);
+	filter_sql_clear(&where);
+	filter_free(&expr);
 	cmd_close(&session);
 	return status;
 }
