@@ -124,5 +124,9 @@ int filter_rules_drop(struct filter_rules *r, struct store *s, int64_t feed_id,
  * test. 0, or -1 with err filled ("column N: ..." for expr). */
 int filter_view_compile(struct filter_sql *q, const struct filter *expr,
     const struct filter_rules *r, bool ignored, char *err, size_t errsize);
+/* The condition of the views the display-mode rules hide from (owned:
+ * filter_sql_free), or NULL when they hide nothing. */
+struct filter_sql *filter_view_new(const struct filter_rules *r);
+void filter_sql_free(struct filter_sql **q);
 
 #endif

@@ -270,3 +270,31 @@ filter_view_compile(struct filter_sql *q, const struct filter *expr,
 	filter_sql_append(q, expr != NULL ? " AND NOT " : "NOT ");
 	return filter_rules_compile(r, q, FILTER_STORED, err, errsize);
 }
+
+struct filter_sql *
+filter_view_new(const struct filter_rules *r)
+{
+	struct filter_sql *q;
+	char err[256];
+
+	if (filter_rules_count(r) == 0 || r->mode != FILTER_IGNORE_DISPLAY)
+		return NULL;
+	q = xmalloc(sizeof(*q));
+	filter_sql_init(q);
+	/* The rules compiled when the config was read: this cannot fail. */
+	if (filter_view_compile(q, NULL, r, false, err, sizeof(err)) == -1) {
+		filter_sql_free(&q);
+		return NULL;
+	}
+	return q;
+}
+
+void
+filter_sql_free(struct filter_sql **q)
+{
+	if (q == NULL || *q == NULL)
+		return;
+	filter_sql_clear(*q);
+	free(*q);
+	*q = NULL;
+}

@@ -22,6 +22,7 @@
 #include "browser.h"
 #include "cmd.h"
 #include "date.h"
+#include "filter.h"
 #include "refresh.h"
 #include "sanitize.h"
 #include "store.h"
@@ -1351,14 +1352,18 @@ ui_run(struct session *session)
 	ui.settings = &session->settings;
 	ui.refresh_lock = -1;
 	ui.show_read = session->settings.number[OPT_SHOW_READ] != 0;
+	ui.shown = filter_view_new(session->settings.rules);
 	if (keys_load(&ui.keys, ui.settings, &error) != 0 ||
 	    parse_styles(ui.settings, specs, &error) != 0) {
 		fprintf(stderr, "tidings: config: %s\n", error);
 		free(error);
+		filter_sql_free(&ui.shown);
 		return EXIT_USAGE;
 	}
-	if (start_terminal(&ui) != 0)
+	if (start_terminal(&ui) != 0) {
+		filter_sql_free(&ui.shown);
 		return EXIT_USAGE;
+	}
 	apply_styles(&ui, specs);
 	ui_store_written(&ui);
 
@@ -1383,6 +1388,7 @@ ui_run(struct session *session)
 		close(ui.refresh_lock);
 	buf_free(&ui.message);
 	buf_free(&ui.progress);
+	filter_sql_free(&ui.shown);
 	buf_free(&ui.prompt.text);
 	free(ui.prompt.label);
 	/* Stopped by a signal: the shell's convention for the status. */
