@@ -234,6 +234,26 @@ check_regex(const struct filter_node *n, struct filter_error *error)
 	return 0;
 }
 
+/* unread and starred against "yes" or "no" as the store's partial indexes
+ * are written ("read = 0", "starred = 1"), so that they can serve: true
+ * when so written. */
+static bool
+compile_state(struct filter_sql *q, const struct attribute *a,
+    const struct filter_node *n)
+{
+	bool unread = strcmp(a->name, "unread") == 0, yes;
+
+	if ((!unread && strcmp(a->name, "starred") != 0) ||
+	    (strcmp(n->text, "yes") != 0 && strcmp(n->text, "no") != 0))
+		return false;
+	yes = (strcmp(n->text, "yes") == 0) == (n->op == OP_EQ);
+	if (unread)
+		buf_append_str(&q->sql, yes ? "(i.read = 0)" : "(i.read != 0)");
+	else
+		buf_append_str(&q->sql, yes ? "(i.starred = 1)" : "(i.starred != 1)");
+	return true;
+}
+
 static int
 compile_compare(struct filter_sql *q, const struct filter_node *n,
     enum filter_context context, struct filter_error *error)
@@ -252,6 +272,8 @@ compile_compare(struct filter_sql *q, const struct filter_node *n,
 		return compile_search(q, n, context, error);
 	value = context == FILTER_CANDIDATE && a->candidate != NULL ? a->candidate : a->stored;
 	not = negated(n->op) ? "NOT " : "";
+	if ((n->op == OP_EQ || n->op == OP_NE) && compile_state(q, a, n))
+		return 0;
 
 	switch (n->op) {
 	case OP_EQ:

@@ -76,6 +76,7 @@ titles(struct store *s, const char *expr)
 	struct filter *tree;
 	struct buf b = BUF_INIT;
 	int64_t n, count;
+	char *got;
 
 	if ((tree = filter_parse(expr, &error)) == NULL)
 		return xstrdup("ERROR");
@@ -97,7 +98,9 @@ titles(struct store *s, const char *expr)
 	}
 	filter_sql_clear(&q);
 	filter_free(&tree);
-	return xstrdup(buf_str(&b));
+	got = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return got;
 }
 
 static const struct {
@@ -118,6 +121,13 @@ static const struct {
 	    "Quote \"this\"; DROP TABLE items; --|Linux 6.0 released|FreeBSD 14|Old stuff" },
 	{ "unread = \"no\"", "Gentoo news" },
 	{ "starred = \"yes\"", "FreeBSD 14" },
+	{ "unread != \"no\"",
+	    "Quote \"this\"; DROP TABLE items; --|Linux 6.0 released|FreeBSD 14|Old stuff" },
+	{ "starred != \"yes\"",
+	    "Quote \"this\"; DROP TABLE items; --|Gentoo news|Linux 6.0 released|Old stuff" },
+	{ "unread = \"maybe\"", "" },
+	{ "unread =~ \"^y\"",
+	    "Quote \"this\"; DROP TABLE items; --|Linux 6.0 released|FreeBSD 14|Old stuff" },
 	{ "tags # \"tech\"", "Gentoo news|Linux 6.0 released" },
 	{ "tags !# \"tech\"", "Quote \"this\"; DROP TABLE items; --|FreeBSD 14|Old stuff" },
 	{ "tags = \"news tech\"", "Gentoo news|Linux 6.0 released" },
@@ -327,7 +337,7 @@ view(struct store *s, struct filter_rules *r, const char *expr, bool ignored)
 	struct store_filter sf;
 	struct filter_sql q;
 	struct buf b = BUF_INIT;
-	char err[256];
+	char err[256], *got;
 
 	if (expr != NULL)
 		f = filter_parse(expr, &error);
@@ -338,7 +348,9 @@ view(struct store *s, struct filter_rules *r, const char *expr, bool ignored)
 	CHECK(store_query_items(s, &sf, on_item, &b) >= 0);
 	filter_sql_clear(&q);
 	filter_free(&f);
-	return xstrdup(buf_str(&b));
+	got = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return got;
 }
 
 static void
