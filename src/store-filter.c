@@ -135,25 +135,6 @@ bind_named(sqlite3_stmt *st, const char *name, const char *text)
 		sqlite3_bind_text(st, index, text, -1, SQLITE_TRANSIENT);
 }
 
-/* The item's categories as the store keeps them: '\n' between them. */
-static char *
-categories(const struct item *item)
-{
-	struct buf b = BUF_INIT;
-	const char *p;
-	size_t i;
-
-	for (i = 0; i < item->n_categories; i++) {
-		if (item->categories[i] == NULL || item->categories[i][0] == '\0')
-			continue;
-		if (b.len > 0)
-			buf_append_char(&b, '\n');
-		for (p = item->categories[i]; *p != '\0'; p++)
-			buf_append_char(&b, *p == '\n' ? ' ' : *p);
-	}
-	return buf_detach(&b);
-}
-
 /* The enclosures' URLs (or types) with a space between them. */
 static char *
 enclosures(const struct item *item, bool types)
@@ -205,7 +186,7 @@ store_item_matches(struct store *s, const struct filter_sql *cond, int64_t feed_
 	date = item->published != DATE_NONE ? item->published :
 	    item->updated != DATE_NONE ? item->updated : store_now(s);
 	guid = item_identity(item);
-	cats = categories(item);
+	cats = store_items_categories(item);
 	urls = enclosures(item, false);
 	types = enclosures(item, true);
 	if ((index = sqlite3_bind_parameter_index(st, ":c_feed")) > 0)

@@ -139,6 +139,8 @@ int64_t store_filter_count(struct store *s, const struct store_filter *f);
 void store_items_select(struct buf *b, const struct store_filter *f, bool count);
 void store_items_bind(sqlite3_stmt *st, const struct store_filter *f, const char *match);
 void store_items_row(sqlite3_stmt *st, struct store_item *item, bool with_text);
+/* The item's categories as the store keeps them (owned; NULL if none). */
+char *store_items_categories(const struct item *item);
 
 /* Write the pending search entries (before COMMIT, and before anything
  * that reads the index or deletes items); drop them (on ROLLBACK). */

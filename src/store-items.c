@@ -1658,3 +1658,9 @@ store_items_row(sqlite3_stmt *st, struct store_item *item, bool with_text)
 {
 	item_from_row(st, item, with_text);
 }
+
+char *
+store_items_categories(const struct item *item)
+{
+	return join_categories(item);
+}
