@@ -178,29 +178,6 @@ on_item(void *ctx, const struct store_item *item)
 	return 0;
 }
 
-/* --filter's expression, parsed and checked, or NULL after a message
- * naming the column (with a caret under it). */
-static struct filter *
-parse_filter(const char *text)
-{
-	struct filter_error error;
-	struct filter_sql check;
-	struct filter *f;
-	int rc = -1;
-
-	if ((f = filter_parse(text, &error)) != NULL) {
-		filter_sql_init(&check);
-		rc = filter_sql_compile(&check, f, FILTER_STORED, &error);
-		filter_sql_clear(&check);
-	}
-	if (rc == 0)
-		return f;
-	filter_free(&f);
-	fprintf(stderr, "tidings: list: --filter: column %zu: %s\n  %s\n  %*s^\n",
-	    error.column, error.message, text, (int)(error.column - 1), "");
-	return NULL;
-}
-
 static void
 list_usage(FILE *fp)
 {
@@ -327,7 +304,7 @@ cmd_list(const struct globals *g, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	if (filter_text != NULL && (expr = parse_filter(filter_text)) == NULL)
+	if (filter_text != NULL && (expr = cmd_parse_filter("list: --filter", filter_text)) == NULL)
 		return EXIT_USAGE;
 
 	filter_sql_init(&where);

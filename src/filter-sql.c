@@ -254,6 +254,47 @@ compile_state(struct filter_sql *q, const struct attribute *a,
 	return true;
 }
 
+/* age against a number as a range of dates, which the date index serves:
+ * with age the whole days since the date, rounded toward zero, age < n
+ * (n >= 1) is exactly "dated after now - n days", and age > n (n >= 0)
+ * "dated at or before now - (n + 1) days"; <= and >= are those shifted by
+ * one. True when so written. */
+static bool
+compile_age(struct filter_sql *q, const struct filter_node *n)
+{
+	int64_t days;
+	bool before;
+
+	if (n->value_type != VALUE_NUMBER || n->low > 100000000 || n->low < -100000000)
+		return false;
+	switch (n->op) {
+	case OP_LT:
+		days = n->low;
+		before = false;
+		break;
+	case OP_LE:
+		days = n->low + 1;
+		before = false;
+		break;
+	case OP_GT:
+		days = n->low + 1;
+		before = true;
+		break;
+	case OP_GE:
+		days = n->low;
+		before = true;
+		break;
+	default:
+		return false;
+	}
+	if (days < 1)
+		return false;
+	buf_append_str(&q->sql, before ? "(i.sort_date <= :now - " : "(i.sort_date > :now - ");
+	append_number(q, days * 86400);
+	buf_append_char(&q->sql, ')');
+	return true;
+}
+
 static int
 compile_compare(struct filter_sql *q, const struct filter_node *n,
     enum filter_context context, struct filter_error *error)
@@ -273,6 +314,8 @@ compile_compare(struct filter_sql *q, const struct filter_node *n,
 	value = context == FILTER_CANDIDATE && a->candidate != NULL ? a->candidate : a->stored;
 	not = negated(n->op) ? "NOT " : "";
 	if ((n->op == OP_EQ || n->op == OP_NE) && compile_state(q, a, n))
+		return 0;
+	if (strcmp(a->name, "age") == 0 && compile_age(q, n))
 		return 0;
 
 	switch (n->op) {

@@ -213,3 +213,131 @@ store_item_matches(struct store *s, const struct filter_sql *cond, int64_t feed_
 	free(types);
 	return result;
 }
+
+/* ---- Query feeds ---- */
+
+int64_t
+store_add_query(struct store *s, const char *name, const char *expression,
+    const char *const *tags, size_t n_tags)
+{
+	sqlite3_stmt *st = NULL;
+	struct buf joined = BUF_INIT;
+	int64_t id = -1;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n_tags; i++) {
+		if (tags[i] == NULL || tags[i][0] == '\0')
+			continue;
+		if (joined.len > 0)
+			buf_append_char(&joined, '\n');
+		buf_append_str(&joined, tags[i]);
+	}
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO queries (name, expression, tags,"
+	    " added) VALUES (?1, ?2, ?3, ?4)", -1, &st, NULL) != SQLITE_OK) {
+		store_set_db_error(s, "cannot save the query feed");
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, expression, -1, SQLITE_STATIC);
+	if (joined.len > 0)
+		sqlite3_bind_text(st, 3, buf_str(&joined), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, store_now(s));
+	if ((rc = sqlite3_step(st)) == SQLITE_DONE)
+		id = sqlite3_last_insert_rowid(s->db);
+	else if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		store_set_error(s, "a query feed \"%s\" exists already", name);
+	else
+		store_set_db_error(s, "cannot save the query feed");
+out:
+	sqlite3_finalize(st);
+	buf_free(&joined);
+	return id;
+}
+
+int
+store_remove_query(struct store *s, const char *name)
+{
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(s->db, "DELETE FROM queries WHERE name = ?1", -1, &st,
+	    NULL) != SQLITE_OK) {
+		store_set_db_error(s, "cannot remove the query feed");
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		store_set_db_error(s, "cannot remove the query feed");
+	else if (sqlite3_changes(s->db) == 0)
+		store_set_error(s, "no query feed is called \"%s\"", name);
+	else
+		rc = 0;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+struct saved_query {
+	int64_t	 id;
+	char	*name;
+	char	*expression;
+	char	*tags;
+	int64_t	 added;
+};
+
+int64_t
+store_each_query(struct store *s, int (*fn)(void *, const struct store_query_feed *),
+    void *ctx)
+{
+	sqlite3_stmt *st;
+	struct saved_query *all = NULL;
+	struct store_query_feed q;
+	size_t n = 0, i, j;
+	char *p, *tags[64];
+	int64_t calls = 0;
+	int rc;
+
+	/* Read them all first (a few rows), so that fn may query the store. */
+	if (sqlite3_prepare_v2(s->db, "SELECT id, name, expression, tags, added"
+	    " FROM queries ORDER BY name COLLATE NOCASE, id", -1, &st, NULL) != SQLITE_OK) {
+		store_set_db_error(s, "cannot read the query feeds");
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		all = xreallocarray(all, n + 1, sizeof(*all));
+		all[n].id = sqlite3_column_int64(st, 0);
+		all[n].name = store_column_strdup(st, 1);
+		all[n].expression = store_column_strdup(st, 2);
+		all[n].tags = store_column_strdup(st, 3);
+		all[n].added = sqlite3_column_int64(st, 4);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_set_db_error(s, "cannot read the query feeds");
+		calls = -1;
+	}
+	for (i = 0; i < n && calls != -1; i++) {
+		memset(&q, 0, sizeof(q));
+		q.id = all[i].id;
+		q.name = all[i].name != NULL ? all[i].name : "";
+		q.expression = all[i].expression != NULL ? all[i].expression : "";
+		q.added = all[i].added;
+		q.tags = tags;
+		for (p = all[i].tags; p != NULL && q.n_tags < 64; ) {
+			tags[q.n_tags++] = p;
+			if ((p = strchr(p, '\n')) != NULL)
+				*p++ = '\0';
+		}
+		calls++;
+		if (fn(ctx, &q) != 0)
+			break;
+	}
+	for (j = 0; j < n; j++) {
+		free(all[j].name);
+		free(all[j].expression);
+		free(all[j].tags);
+	}
+	free(all);
+	return calls;
+}

@@ -143,6 +143,17 @@ static const struct migration migrations[] = {
 	"ALTER TABLE items ADD COLUMN story TEXT;"
 	"ALTER TABLE items ADD COLUMN story_error TEXT;"
 	"ALTER TABLE items ADD COLUMN story_fetched INTEGER;" },
+
+	/* Query feeds: saved views, each an expression in the filter language
+	 * (filter.h) over all items; tags '\n' between them. */
+	{ 5,
+	"CREATE TABLE queries ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  expression TEXT NOT NULL,"
+	"  tags TEXT,"
+	"  added INTEGER NOT NULL"
+	");" },
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))

@@ -97,7 +97,35 @@ same "download: stored before, kept" "$(titles --filter 'title =~ "gentoo"')" \
     "Gentoo again,Gentoo weekly"
 same "download: nothing hidden" "$(titles --ignored)" ""
 
-# 4. Bad rules are configuration errors.
+# 4. Query feeds: saved expressions with live counts in feeds.
+: > "$conf"
+expect_exit 0 "add-query" --config "$conf" add-query "Gentoo" 'title =~ "gentoo"' --tag linux
+out_has "added" "added query feed Gentoo"
+expect_exit 1 "add-query of a name taken" --config "$conf" add-query "Gentoo" 'age > 1'
+err_has "the name taken" "exists already"
+expect_exit 2 "add-query with a syntax error" --config "$conf" add-query "Bad" 'title = x'
+err_has "the column" "column 9"
+expect_exit 2 "add-query without an expression" --config "$conf" add-query "Bad"
+expect_exit 0 "add-query of unread" --config "$conf" add-query "Unread" 'unread = "yes"'
+expect_exit 0 "feeds" --config "$conf" feeds
+out_has "a query feed's row" "^\[query\] Gentoo  *1/2  query  *-  *linux  *query:Gentoo:title =~ \"gentoo\"$"
+out_has "its counts follow the items" "^\[query\] Unread  *3/3  query"
+"$TIDINGS" --db "$db" mark-read --feed Gamma > /dev/null
+expect_exit 0 "feeds --format tsv" --config "$conf" feeds --format tsv
+out_has "tsv: live counts" "^Unread	query:Unread:unread = \"yes\"		2	2	query	$"
+expect_exit 0 "feeds --format json" --config "$conf" feeds --format json
+out_has "json" '^{"query":[0-9]*,"name":"Gentoo","expression":"title =~ \\"gentoo\\"","tags":\["linux"\],"unread":1,"total":2,"error":null}$'
+printf '%s\n' 'ignore-mode display' 'ignore-article * "title =~ \"again\""' > "$conf"
+expect_exit 0 "feeds under a display rule" --config "$conf" feeds --format tsv
+out_has "hidden items are not counted" "^Gentoo	.*	0	1	query	$"
+: > "$conf"
+expect_exit 0 "remove-query" --config "$conf" remove-query Gentoo
+expect_exit 1 "remove-query of none" --config "$conf" remove-query Gentoo
+err_has "none named" "no query feed"
+expect_exit 0 "feeds without it" --config "$conf" feeds
+check "the query feed is gone" [ "$(grep -c '^\[query\]' "$scratch/out")" -eq 1 ]
+
+# 5. Bad rules are configuration errors.
 printf '%s\n' 'ignore-article * "title ="' > "$conf"
 expect_exit 2 "a rule with a syntax error" --config "$conf" list
 err_has "the rule's column" "column 8: expected a value"

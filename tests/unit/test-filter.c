@@ -422,6 +422,115 @@ test_rules(struct store *s, int64_t feed_a)
 	CHECK(r == NULL);
 }
 
+/* age compared with numbers compiles to date ranges: they must agree with
+ * the days counted the plain way (rounded toward zero) at every edge. */
+static void
+test_age_edges(struct store *s)
+{
+	static const int64_t offsets[] = { 0, -1, -DAY, -DAY - 1, 1, DAY - 1, DAY,
+	    DAY + 1, 2 * DAY - 1, 2 * DAY, 3 * DAY + 5 };
+	static const char *const ops[] = { "<", "<=", ">", ">=" };
+	const char *tags[] = { "edges" };
+	struct item item;
+	char guid[32], expr[96], *got;
+	int64_t feed, age, n;
+	size_t i, o;
+	bool want;
+
+	feed = store_add_feed(s, "https://c.example/feed", "Feed C", tags, 1);
+	for (i = 0; i < sizeof(offsets) / sizeof(offsets[0]); i++) {
+		item_init(&item);
+		snprintf(guid, sizeof(guid), "edge-%zu", i);
+		item.id = xstrdup(guid);
+		item.title = xstrdup(guid);
+		item.published = NOW - offsets[i];
+		CHECK_INT(store_upsert_item(s, feed, &item, NULL), 0);
+		item_clear(&item);
+	}
+	for (i = 0; i < sizeof(offsets) / sizeof(offsets[0]); i++) {
+		age = offsets[i] / DAY;
+		for (o = 0; o < 4; o++) {
+			for (n = -2; n <= 4; n++) {
+				switch (o) {
+				case 0: want = age < n; break;
+				case 1: want = age <= n; break;
+				case 2: want = age > n; break;
+				default: want = age >= n; break;
+				}
+				snprintf(expr, sizeof(expr), "guid = \"edge-%zu\" and age %s %lld",
+				    i, ops[o], (long long)n);
+				got = titles(s, expr);
+				if ((got[0] != '\0') != want)
+					fprintf(stderr, "%s: age %lld\n", expr, (long long)age);
+				CHECK((got[0] != '\0') == want);
+				free(got);
+			}
+		}
+	}
+}
+
+struct seen {
+	struct buf	 names;
+	int64_t		 first_id;
+};
+
+static int
+on_query(void *ctx, const struct store_query_feed *q)
+{
+	struct seen *seen = ctx;
+	size_t i;
+
+	if (seen->names.len > 0)
+		buf_append_char(&seen->names, '|');
+	buf_appendf(&seen->names, "%s=%s", q->name, q->expression);
+	for (i = 0; i < q->n_tags; i++)
+		buf_appendf(&seen->names, "#%s", q->tags[i]);
+	if (seen->first_id == 0)
+		seen->first_id = q->id;
+	return 0;
+}
+
+/* Query feeds are kept in the store (schema 5), a store of schema 3
+ * migrated to it. */
+static void
+test_queries(const char *dir)
+{
+	const char *tags[] = { "news", "", "linux" };
+	struct seen seen = { BUF_INIT, 0 };
+	struct store *s;
+	char *path, *error = NULL;
+
+	path = xasprintf("%s/old.db", dir);
+	CHECK_INT(store_create_schema(path, 3, &error), 0);
+	s = store_open(path, &error);
+	CHECK(s != NULL);
+	if (s == NULL)
+		return;
+	CHECK(store_add_query(s, "Unread", "unread = \"yes\"", NULL, 0) > 0);
+	CHECK(store_add_query(s, "gentoo", "title =~ \"gentoo\"", tags, 3) > 0);
+	CHECK_INT(store_add_query(s, "Unread", "age > 1", NULL, 0), -1);
+	CHECK(strstr(store_error(s), "exists already") != NULL);
+	CHECK_INT(store_each_query(s, on_query, &seen), 2);
+	CHECK_STR(buf_str(&seen.names),
+	    "gentoo=title =~ \"gentoo\"#news#linux|Unread=unread = \"yes\"");
+	CHECK_INT(store_remove_query(s, "gentoo"), 0);
+	CHECK_INT(store_remove_query(s, "gentoo"), -1);
+	CHECK(strstr(store_error(s), "no query feed") != NULL);
+	buf_reset(&seen.names);
+	CHECK_INT(store_each_query(s, on_query, &seen), 1);
+	CHECK_STR(buf_str(&seen.names), "Unread=unread = \"yes\"");
+	buf_free(&seen.names);
+	store_close(&s);
+	unlink(path);
+	free(path);
+	path = xasprintf("%s/old.db-wal", dir);
+	unlink(path);
+	free(path);
+	path = xasprintf("%s/old.db-shm", dir);
+	unlink(path);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -461,15 +570,17 @@ main(void)
 	test_table(s);
 	test_candidate(s, a);
 	test_rules(s, a);
+	test_age_edges(s);
 	/* Nothing above changed the store. */
 	{
 		struct store_filter f;
 
 		memset(&f, 0, sizeof(f));
-		CHECK_INT(store_count_items(s, &f), 5);
+		CHECK_INT(store_count_items(s, &f), 16);
 	}
 
 	store_close(&s);
+	test_queries(dir);
 	unlink(path);
 	extra = xasprintf("%s-wal", path);
 	unlink(extra);
