@@ -67,14 +67,17 @@ bool extract_is_not_page(const char *media_type);
 void extract_result_free(struct extract_result *result);
 
 /*
- * The cleaned HTML from extract_story() (or any HTML fragment) as plain text:
- * one blank line between paragraphs, headings and lists; list items one a
- * line as "- " or "1. "; block quotes with "> "; preformatted text kept as
- * it is; links as their text only; images as "[image: ALT]" ("[image]" when
- * the alt attribute is missing, nothing when it is empty: HTML says an empty
- * alt marks a decorative image). Lines are wrapped to width columns (display
- * width) when width > 0, and not at all otherwise. Control characters never
- * appear. Ends with a newline unless empty. Owned by the caller; never NULL.
+ * The cleaned HTML from extract_story() (or any HTML fragment) as plain text,
+ * laid out as the reader's article view lays it out (render_text in
+ * render.h): one blank line between paragraphs, headings and lists; list
+ * items one a line after a bullet (U+2022) or "1. "; block quotes with
+ * "> "; table cells joined by " | "; preformatted text kept, cut at the
+ * width; links as their text only; images as "[image: ALT]" ("[image]"
+ * when the alt attribute is missing, nothing when it is empty: HTML says an
+ * empty alt marks a decorative image). Lines are wrapped to width columns (display width, at
+ * least 10) when width > 0, and not at all otherwise. Control characters
+ * never appear. Ends with a newline unless empty. Owned by the caller; never
+ * NULL.
  */
 char *extract_text(const char *html, int width);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "json.h"
 #include "sanitize.h"
 #include "store.h"
 #include "xmalloc.h"
@@ -70,6 +71,19 @@ void
 cmd_field(struct buf *out, const char *s)
 {
 	sanitize_line(out, s != NULL ? s : "");
+}
+
+void
+cmd_json_field(struct json_writer *w, struct buf *scratch, const char *name, const char *s)
+{
+	json_key(w, name);
+	if (s == NULL) {
+		json_null(w);
+		return;
+	}
+	buf_reset(scratch);
+	cmd_field(scratch, s);
+	json_string(w, buf_str(scratch));
 }
 
 int

@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,62 +155,26 @@ read_page(const char *path, struct buf *out)
 	return 0;
 }
 
-static void
-extract_usage(FILE *fp)
-{
-	fprintf(fp, "usage: tidings extract [--url URL] [--width N] [--html] FILE|URL|-\n");
-}
-
 int
-cmd_extract(const struct globals *g, int argc, char **argv)
+cmd_extract(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "url", required_argument, NULL, 'u' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "html", no_argument, NULL, 'H' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct download d = { BUF_INIT, NULL, NULL, NULL, NULL, false };
 	struct extract_result result;
 	struct buf out = BUF_INIT;
-	const char *base = NULL, *source, *name;
+	const char *base = cmd_value(args, 'u'), *source, *name, *w;
 	char *error = NULL, *text, *end;
-	bool html = false;
+	bool html = cmd_flag(args, 'H');
 	long width = 0;
-	int c, status = EXIT_FAILED;
+	int status = EXIT_FAILED;
 
-	while ((c = getopt_long(argc, argv, "u:w:Hh", options, NULL)) != -1) {
-		switch (c) {
-		case 'u':
-			base = optarg;
-			break;
-		case 'w':
-			errno = 0;
-			width = strtol(optarg, &end, 10);
-			if (errno != 0 || end == optarg || *end != '\0' || width < 0 ||
-			    width > MAX_WIDTH) {
-				fprintf(stderr, "tidings: --width takes a number of columns "
-				    "from 0 (no wrapping) to %d\n", MAX_WIDTH);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'H':
-			html = true;
-			break;
-		case 'h':
-			extract_usage(stdout);
-			return EXIT_OK;
-		default:
-			extract_usage(stderr);
-			return EXIT_USAGE;
-		}
+	if ((w = cmd_value(args, 'w')) != NULL) {
+		errno = 0;
+		width = strtol(w, &end, 10);
+		if (errno != 0 || end == w || *end != '\0' || width < 0 || width > MAX_WIDTH)
+			return cmd_usage_error(args->command, "--width takes a number of "
+			    "columns from 0 (no wrapping) to %d", MAX_WIDTH);
 	}
-	if (optind != argc - 1) {
-		extract_usage(stderr);
-		return EXIT_USAGE;
-	}
-	source = argv[optind];
+	source = args->operands[0];
 	name = strcmp(source, "-") == 0 ? "standard input" : source;
 
 	if (url_is_http(source)) {

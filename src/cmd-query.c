@@ -4,7 +4,6 @@
  * (filter.c) nor how feeds are printed (cmd-feeds.c). */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +12,6 @@
 #include "cmd.h"
 #include "filter.h"
 #include "store.h"
-#include "xmalloc.h"
 
 struct filter *
 cmd_parse_filter(const char *context, const char *text)
@@ -42,99 +40,55 @@ cmd_parse_filter(const char *context, const char *text)
 
 /* ---- add-query, remove-query ---- */
 
-static void
-add_query_usage(FILE *fp)
-{
-	fprintf(fp, "usage: tidings add-query NAME EXPRESSION [--tag TAG]...\n"
-	    "  a query feed: the items matching EXPRESSION (the filter language of\n"
-	    "  tidings.conf(5)), with live counts in tidings feeds\n");
-}
-
 int
-cmd_add_query(const struct globals *g, int argc, char **argv)
+cmd_add_query(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "tag", required_argument, NULL, 'g' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct session session;
 	struct filter *expr;
-	const char **tags = NULL;
-	size_t n_tags = 0;
+	const char *name = args->operands[0], *expression = args->operands[1];
+	const char *const *tags;
+	size_t n_tags = cmd_values(args, 'g', &tags);
 	struct buf out = BUF_INIT;
-	int c, status;
+	int status;
 
-	while ((c = getopt_long(argc, argv, "g:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'g':
-			tags = xreallocarray(tags, n_tags + 1, sizeof(*tags));
-			tags[n_tags++] = optarg;
-			break;
-		case 'h':
-			add_query_usage(stdout);
-			free(tags);
-			return EXIT_OK;
-		default:
-			add_query_usage(stderr);
-			free(tags);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind != argc - 2 || argv[optind][0] == '\0') {
-		add_query_usage(stderr);
-		free(tags);
+	if (name[0] == '\0')
+		return cmd_usage_error(args->command, "the name is empty");
+	if ((expr = cmd_parse_filter("add-query", expression)) == NULL)
 		return EXIT_USAGE;
-	}
-	if ((expr = cmd_parse_filter("add-query", argv[optind + 1])) == NULL) {
-		free(tags);
-		return EXIT_USAGE;
-	}
 	filter_free(&expr);
-	if ((status = cmd_open(g, &session)) != 0) {
-		free(tags);
+	if ((status = cmd_open(g, &session)) != 0)
 		return status;
-	}
-	if (store_add_query(session.store, argv[optind], argv[optind + 1], tags,
-	    n_tags) == -1) {
+	if (store_add_query(session.store, name, expression, tags, n_tags) == -1) {
 		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 	} else {
 		buf_append_str(&out, "added query feed ");
-		cmd_field(&out, argv[optind]);
+		cmd_field(&out, name);
 		buf_append_char(&out, '\n');
 		if (cmd_write(&out) != 0)
 			status = EXIT_FAILED;
 	}
 	buf_free(&out);
 	cmd_close(&session);
-	free(tags);
 	return status;
 }
 
 int
-cmd_remove_query(const struct globals *g, int argc, char **argv)
+cmd_remove_query(const struct globals *g, const struct cmd_args *args)
 {
 	struct session session;
 	struct buf out = BUF_INIT;
+	const char *name = args->operands[0];
 	int status;
 
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		printf("usage: tidings remove-query NAME\n");
-		return EXIT_OK;
-	}
-	if (argc != 2 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: tidings remove-query NAME\n");
-		return EXIT_USAGE;
-	}
 	if ((status = cmd_open(g, &session)) != 0)
 		return status;
-	if (store_remove_query(session.store, argv[1]) == -1) {
+	if (store_remove_query(session.store, name) == -1) {
 		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 	} else {
 		buf_append_str(&out, "removed query feed ");
-		cmd_field(&out, argv[1]);
+		cmd_field(&out, name);
 		buf_append_char(&out, '\n');
 		if (cmd_write(&out) != 0)
 			status = EXIT_FAILED;

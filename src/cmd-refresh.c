@@ -4,7 +4,6 @@
  * stories of feeds that want them are fetched in the same run. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,46 +93,19 @@ on_story(void *ctx, int64_t item_id, bool ok, const char *message)
 	print_feed_line(p, name, message);
 }
 
-static void
-refresh_usage(FILE *fp)
-{
-	fprintf(fp, "usage: tidings refresh [--all] [--quiet] [FEED...]\n");
-}
-
 int
-cmd_refresh(const struct globals *g, int argc, char **argv)
+cmd_refresh(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct progress progress = { false, false, false };
 	struct refresh_callbacks callbacks = { on_progress, on_failure, on_notice, on_story,
 	    &progress };
 	struct session session;
 	struct refresh *r;
 	const struct refresh_stats *stats;
-	bool all = false;
-	int c, i, lock, status = EXIT_OK;
+	bool all = cmd_flag(args, 'a');
+	int i, lock, status = EXIT_OK;
 
-	while ((c = getopt_long(argc, argv, "+aqh", options, NULL)) != -1) {
-		switch (c) {
-		case 'a':
-			all = true;
-			break;
-		case 'q':
-			progress.quiet = true;
-			break;
-		case 'h':
-			refresh_usage(stdout);
-			return EXIT_OK;
-		default:
-			refresh_usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
+	progress.quiet = cmd_flag(args, 'q');
 	if (!isatty(STDOUT_FILENO))
 		progress.quiet = true;	/* cron: silent unless something fails */
 	progress.show = !progress.quiet;
@@ -159,9 +131,9 @@ cmd_refresh(const struct globals *g, int argc, char **argv)
 		status = EXIT_FAILED;
 		goto out;
 	}
-	if (optind < argc) {
-		for (i = optind; i < argc; i++) {
-			int64_t id = cmd_find_feed(session.store, argv[i]);
+	if (args->n_operands > 0) {
+		for (i = 0; i < args->n_operands; i++) {
+			int64_t id = cmd_find_feed(session.store, args->operands[i]);
 
 			if (id == 0) {
 				status = EXIT_FAILED;
@@ -169,7 +141,7 @@ cmd_refresh(const struct globals *g, int argc, char **argv)
 			}
 			if (refresh_add_feed(r, id) == 1 && !progress.quiet)
 				fprintf(stderr, "tidings: %s: disabled or asked to wait (Retry-After); skipped\n",
-				    argv[i]);
+				    args->operands[i]);
 		}
 	} else if (refresh_add_due(r, store_now(session.store), all) < 0) {
 		fprintf(stderr, "tidings: %s\n", store_error(session.store));

@@ -1,5 +1,5 @@
 /* parse-atom.c: the Atom 1.0 (RFC 4287) and Atom 0.3 elements and what each
- * fills in the neutral model. The byte pipeline and dispatch are in parse.c. */
+ * fills in the neutral model. The byte pipeline and dispatch are in parse-xml.c. */
 #include "config.h"
 
 #include <stdlib.h>

@@ -301,10 +301,11 @@ want_story(struct job *job, int64_t item_id, const char *link)
 }
 
 /* Write a finished feed: its items (if any) and its new fetch state, in one
- * transaction. Returns 0, or -1 with the store's error. */
+ * transaction; failed when it is to count as a failure (a response that is
+ * not a feed, too). Returns 0, or -1 with the store's error. */
 static int
 write_feed(struct job *job, const struct fetch_result *result, const char *error,
-    bool store_items, size_t *new_items)
+    bool failed, bool store_items, size_t *new_items)
 {
 	struct refresh *r = job->r;
 	const struct settings *s = r->settings;
@@ -330,9 +331,11 @@ write_feed(struct job *job, const struct fetch_result *result, const char *error
 	state.retry_after = result->status == FETCH_RATE_LIMITED && hints.retry_after > 0 ?
 	    now + hints.retry_after : DATE_NONE;
 	state.disabled = result->status == FETCH_GONE;
-	/* Validators: new ones from a 200; after a 304 (or a failure) the old
-	 * ones stay, so the next request is still conditional. */
-	if (result->status == FETCH_OK) {
+	/* Validators: new ones from a 200 that was read as a feed; after a
+	 * 304 or a failure the old ones stay, so the next request is still
+	 * conditional. Those of a document that was no feed would have the
+	 * next refresh answered 304, and the failure forgotten. */
+	if (result->status == FETCH_OK && !failed) {
 		state.etag = job->etag;
 		state.last_modified = job->last_modified;
 	} else {
@@ -434,7 +437,7 @@ on_done(void *ctx, const struct fetch_result *result)
 		break;
 	}
 
-	if (write_feed(job, result, message, store_items, &new_items) != 0) {
+	if (write_feed(job, result, message, failed, store_items, &new_items) != 0) {
 		free(message);
 		message = xasprintf("cannot store: %s", store_error(r->store));
 		failed = true;

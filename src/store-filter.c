@@ -85,7 +85,7 @@ store_filter_query(struct store *s, const struct store_filter *f,
 	if ((st = prepare(s, f, false)) == NULL)
 		return -1;
 	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		store_items_row(st, &item, f->with_text);
+		store_item_from_row(st, &item, f->with_text);
 		calls++;
 		stop = fn(ctx, &item) != 0;
 		store_item_clear(&item);

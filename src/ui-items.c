@@ -830,10 +830,10 @@ items_filter(struct ui *ui, struct view *v)
 	ui_items_filter_prompt(ui, v, false);
 }
 
-/* ---- What the article view asks ---- */
+/* ---- What a view above asks (an article opened from the list) ---- */
 
-int64_t
-ui_items_step(struct ui *ui, struct view *v, int step)
+static int64_t
+items_step_item(struct ui *ui, struct view *v, int step)
 {
 	struct item_row *row;
 	int64_t target = v->cursor + step;
@@ -854,16 +854,17 @@ ui_items_step(struct ui *ui, struct view *v, int step)
 	return row->id;
 }
 
-void
-ui_items_note(struct view *v, int64_t item_id, bool read, bool starred)
+static void
+items_note(struct ui *ui, struct view *v, const struct view_note *note)
 {
 	struct items *it = v->data;
 	size_t i;
 
+	(void)ui;
 	for (i = 0; i < it->n_cached; i++) {
-		if (it->rows[i].id == item_id) {
-			it->rows[i].read = read;
-			it->rows[i].starred = starred;
+		if (it->rows[i].id == note->item_id) {
+			it->rows[i].read = note->read;
+			it->rows[i].starred = note->starred;
 		}
 	}
 }
@@ -895,13 +896,9 @@ static const struct view_type items_type = {
 	.free = items_free,
 	.actions = items_actions,
 	.n_actions = sizeof(items_actions) / sizeof(items_actions[0]),
+	.step_item = items_step_item,
+	.note = items_note,
 };
-
-bool
-ui_is_items(const struct view *v)
-{
-	return v != NULL && v->type == &items_type;
-}
 
 struct view *
 ui_items_new(struct ui *ui, const struct items_source *source)

@@ -23,30 +23,6 @@
 
 static char *tmpdir;
 
-static void
-remove_tree(const char *path)
-{
-	DIR *d;
-	struct dirent *e;
-	struct stat sb;
-	char *child;
-
-	if (lstat(path, &sb) == -1)
-		return;
-	if (S_ISDIR(sb.st_mode) && (d = opendir(path)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-				continue;
-			child = xasprintf("%s/%s", path, e->d_name);
-			remove_tree(child);
-			free(child);
-		}
-		closedir(d);
-		rmdir(path);
-	} else
-		unlink(path);
-}
-
 /* A second connection, as another process would have, to look at the file. */
 static sqlite3 *
 raw_open(const char *path)
@@ -204,6 +180,9 @@ test_search_query(void)
 		{ "x y", "\"x\" \"y\"" },
 		{ "λ", "\"λ\"" },
 		{ "λό", "\"λό\"*" },
+		/* A byte that starts no character counts as one. */
+		{ "\xff", "\"\xff\"" },
+		{ "\x80\x80", "\"\x80\x80\"*" },
 		{ "title:x NEAR(a b)", "\"title:x\"* \"NEAR(a\"* \"b)\"*" },
 		{ "καλημέρα", "\"καλημέρα\"*" },
 	};
@@ -1853,7 +1832,7 @@ main(void)
 	free(path);
 	test_search_plans();
 
-	remove_tree(tmpdir);
+	test_remove_tree(tmpdir);
 	free(tmpdir);
 	return test_done();
 }
