@@ -148,6 +148,28 @@ int64_t cmd_find_feed(struct store *s, const char *url_or_name);
 /* "" for one, "s" for any other count. */
 const char *cmd_plural(int64_t n);
 
+struct filter;
+struct store_query_feed;
+
+/* A filter expression given as an argument, parsed and checked (filter.h),
+ * or NULL after a message on stderr after "tidings: context: " naming the
+ * column, with a caret under it. Owned: filter_free. */
+struct filter *cmd_parse_filter(const char *context, const char *text);
+
+/* A query feed with its counts, the items the display-mode ignore-article
+ * rules hide left out; counts -1 and error set when its expression no
+ * longer compiles. Valid during the callback. */
+struct cmd_query_row {
+	const struct store_query_feed	*query;
+	int64_t				 unread, total;
+	const char			*error;
+};
+
+/* Call fn for every query feed of the session's store, by name; fn returns
+ * non-zero to stop. The number of calls, or -1 with the store's error. */
+int64_t cmd_each_query(struct session *session,
+    int (*fn)(void *ctx, const struct cmd_query_row *row), void *ctx);
+
 /* Write out to stdout; returns 0, or -1 with a message when stdout failed. */
 int cmd_write(const struct buf *out);
 
@@ -158,6 +180,8 @@ int cmd_remove(const struct globals *g, const struct cmd_args *args);
 int cmd_enable(const struct globals *g, const struct cmd_args *args);
 int cmd_full_story(const struct globals *g, const struct cmd_args *args);
 int cmd_feeds(const struct globals *g, const struct cmd_args *args);
+int cmd_add_query(const struct globals *g, const struct cmd_args *args);
+int cmd_remove_query(const struct globals *g, const struct cmd_args *args);
 int cmd_import(const struct globals *g, const struct cmd_args *args);
 int cmd_export(const struct globals *g, const struct cmd_args *args);
 int cmd_refresh(const struct globals *g, const struct cmd_args *args);

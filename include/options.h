@@ -32,6 +32,7 @@ enum option_id {
 	OPT_MAX_ITEMS,
 	OPT_MAX_DEPTH,
 	OPT_MAX_FIELD,
+	OPT_IGNORE_MODE,
 	/* The reader. */
 	OPT_MARK_READ_ON_OPEN,
 	OPT_SHOW_READ,

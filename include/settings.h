@@ -6,11 +6,15 @@
 
 #include "options.h"
 
+struct filter_rules;
+
 struct settings {
 	long long	 number[OPT_COUNT];	/* bools, ints, durations, sizes */
 	char		*string[OPT_COUNT];	/* strings (owned); NULL for others */
 	unsigned long	 line[OPT_COUNT];	/* the config line that set it, or 0 */
 	char		*path;			/* the config file read (owned), or NULL */
+	/* ignore-article lines (filter.h), in ignore-mode; NULL: none. */
+	struct filter_rules *rules;
 };
 
 /* Fill s with every option's default. */

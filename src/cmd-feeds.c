@@ -500,6 +500,99 @@ on_feed(void *ctx, const struct store_feed *feed)
 	return 0;
 }
 
+/* A query feed in JSON: its number, name, expression, tags, counts (null
+ * when its expression no longer compiles) and the error why. */
+static void
+query_json(struct feeds_output *o, const struct cmd_query_row *q)
+{
+	struct json_writer *w = &o->writer;
+	size_t i;
+
+	json_begin_object(w);
+	json_member_int(w, "query", q->query->id);
+	cmd_json_field(w, &o->cell, "name", q->query->name);
+	cmd_json_field(w, &o->cell, "expression", q->query->expression);
+	json_key(w, "tags");
+	json_begin_array(w);
+	for (i = 0; i < q->query->n_tags; i++) {
+		buf_reset(&o->cell);
+		cmd_field(&o->cell, q->query->tags[i]);
+		json_string(w, buf_str(&o->cell));
+	}
+	json_end_array(w);
+	json_key(w, "unread");
+	if (q->error != NULL)
+		json_null(w);
+	else
+		json_int(w, q->unread);
+	json_key(w, "total");
+	if (q->error != NULL)
+		json_null(w);
+	else
+		json_int(w, q->total);
+	cmd_json_field(w, &o->cell, "error", q->error);
+	json_end_object(w);
+}
+
+/* A query feed: its name, its counts, "query" (or why its expression no
+ * longer compiles) for a status, and query:NAME:EXPRESSION for a URL, as
+ * newsboat's urls files write it. */
+static int
+on_query_row(void *ctx, const struct cmd_query_row *q)
+{
+	struct feeds_output *o = ctx;
+	struct feed_row *row;
+	struct buf status = BUF_INIT, url = BUF_INIT, tags = BUF_INIT;
+	size_t i;
+
+	if (q->error != NULL)
+		buf_appendf(&status, "query: %s", q->error);
+	else
+		buf_append_str(&status, "query");
+	buf_appendf(&url, "query:%s:%s", q->query->name, q->query->expression);
+	for (i = 0; i < q->query->n_tags; i++) {
+		if (i > 0)
+			buf_append_char(&tags, ',');
+		buf_append_str(&tags, q->query->tags[i]);
+	}
+	switch (o->format) {
+	case FORMAT_TEXT:
+		o->rows = xreallocarray(o->rows, o->n_rows + 1, sizeof(*o->rows));
+		row = &o->rows[o->n_rows++];
+		buf_append_str(&o->cell, "[query] ");
+		cmd_field(&o->cell, q->query->name);
+		row->cell[COLUMN_NAME] = buf_detach(&o->cell);
+		buf_appendf(&o->cell, "%lld/%lld", (long long)q->unread, (long long)q->total);
+		row->cell[COLUMN_COUNTS] = buf_detach(&o->cell);
+		cmd_field(&o->cell, buf_str(&status));
+		row->cell[COLUMN_STATUS] = buf_detach(&o->cell);
+		row->cell[COLUMN_DUE] = xstrdup("-");
+		cmd_field(&o->cell, buf_str(&tags));
+		row->cell[COLUMN_TAGS] = buf_detach(&o->cell);
+		cmd_field(&o->cell, buf_str(&url));
+		row->cell[COLUMN_URL] = buf_detach(&o->cell);
+		break;
+	case FORMAT_TSV:
+		cmd_field(&o->out, q->query->name);
+		buf_append_char(&o->out, '\t');
+		cmd_field(&o->out, buf_str(&url));
+		buf_append_char(&o->out, '\t');
+		cmd_field(&o->out, buf_str(&tags));
+		buf_appendf(&o->out, "\t%lld\t%lld\t", (long long)q->unread,
+		    (long long)q->total);
+		cmd_field(&o->out, buf_str(&status));
+		buf_append_str(&o->out, "\t\n");
+		break;
+	case FORMAT_JSON:
+		query_json(o, q);
+		break;
+	}
+	buf_free(&status);
+	buf_free(&url);
+	buf_free(&tags);
+	return 0;
+}
+
 /* --format, whose value the parser has checked against the table. */
 static enum format
 parse_format(const char *s)
@@ -515,7 +608,7 @@ cmd_feeds(const struct globals *g, const struct cmd_args *args)
 	struct feeds_output o;
 	struct session session;
 	size_t i;
-	int64_t n;
+	int64_t n, queries = 0;
 	int col, status;
 
 	memset(&o, 0, sizeof(o));
@@ -525,12 +618,15 @@ cmd_feeds(const struct globals *g, const struct cmd_args *args)
 	o.now = store_now(session.store);
 	json_writer_init(&o.writer, &o.out);
 	n = store_each_feed(session.store, on_feed, &o);
+	if (n != -1 && !o.failed && (queries = cmd_each_query(&session, on_query_row,
+	    &o)) == -1)
+		n = -1;
 	if (n == -1) {
 		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 	} else if (!o.failed) {
 		if (o.format == FORMAT_TEXT) {
-			if (n == 0)
+			if (n == 0 && queries == 0)
 				buf_append_str(&o.out, "no feeds: add one with "
 				    "tidings add URL, or tidings import FILE\n");
 			else

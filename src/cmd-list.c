@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "date.h"
+#include "filter.h"
 #include "json.h"
 #include "store.h"
 
@@ -171,6 +172,11 @@ cmd_list(const struct globals *g, const struct cmd_args *args)
 	struct store_filter filter;
 	struct list_output o = { false, BUF_INIT, { NULL, NULL, 0, 0, false }, BUF_INIT,
 	    false };
+	struct filter *expr = NULL;
+	struct filter_sql where;
+	const char *filter_text = cmd_value(args, 'E');
+	bool ignored = cmd_flag(args, 'I');
+	char why[512];
 	struct session session;
 	const char *feed, *since, *limit_arg, *format;
 	char *query, *end;
@@ -206,8 +212,23 @@ cmd_list(const struct globals *g, const struct cmd_args *args)
 		return cmd_usage_error(cmd, "--since %s: not a date (2024-05-01, an RFC 3339 "
 		    "date, or an age such as 12h or 7d)", since);
 
-	if ((status = cmd_open(g, &session)) != 0)
+	if (filter_text != NULL && (expr = cmd_parse_filter("list: --filter", filter_text)) == NULL)
+		return EXIT_USAGE;
+
+	filter_sql_init(&where);
+	if ((status = cmd_open(g, &session)) != 0) {
+		filter_free(&expr);
 		return status;
+	}
+	/* The expression, and the display-mode ignore-article rules. */
+	if (filter_view_compile(&where, expr, session.settings.rules, ignored, why,
+	    sizeof(why)) == -1) {
+		fprintf(stderr, "tidings: list: %s\n", why);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if (where.sql.len > 0)
+		filter.where = &where;
 	if (feed != NULL && (filter.feed_id = cmd_find_feed(session.store, feed)) == 0) {
 		status = EXIT_FAILED;
 		goto out;
@@ -246,6 +267,8 @@ out:
 	json_writer_free(&o.writer);
 	buf_free(&o.out);
 	buf_free(&o.field);
+	filter_sql_clear(&where);
+	filter_free(&expr);
 	cmd_close(&session);
 	return status;
 }

@@ -42,6 +42,11 @@ static const struct cmd_option feeds_options[] = {
 	{ NULL, 0, 0, NULL, 0, NULL },
 };
 
+static const struct cmd_option add_query_options[] = {
+	{ "tag", 'g', 0, "TAG", CMD_OPT_MANY, "a tag for the query feed; may be given several times" },
+	{ NULL, 0, 0, NULL, 0, NULL },
+};
+
 static const struct cmd_option refresh_options[] = {
 	{ "all", 'a', 0, NULL, 0, "fetch every feed now, due or not" },
 	{ "quiet", 'q', 0, NULL, 0, "print only the feeds that fail" },
@@ -56,6 +61,8 @@ static const struct cmd_option list_options[] = {
 	{ "tag", 't', 0, "TAG", CMD_OPT_ONCE, "only the items of feeds with TAG" },
 	{ "search", 'q', 0, "WORDS", 0, "only items with every one of WORDS" },
 	{ "since", 'S', 0, "DATE", 0, "only items dated at or after DATE" },
+	{ "filter", 'E', 0, "EXPRESSION", 0, "only items matching EXPRESSION, in the filter language" },
+	{ "ignored", 'I', 0, NULL, 0, "only the items display-mode ignore-article rules hide" },
 	{ "limit", 'n', 0, "N", 0, "at most N items, the newest" },
 	{ "format", 'F', 0, "tsv|json", 0, "TSV (the default) or JSON Lines" },
 	{ "count", 'c', 0, NULL, 0, "print only the number of items" },
@@ -98,7 +105,13 @@ const struct command cmd_table[] = {
 	  "whether a refresh fetches each new item's web page for its story",
 	  FEED_DETAILS, no_options, cmd_full_story },
 	{ "feeds", NULL, 0, 0, false, "list the feeds with counts, status and next refresh",
-	  NULL, feeds_options, cmd_feeds },
+	  "Then the query feeds, with their counts.", feeds_options, cmd_feeds },
+	{ "add-query", "NAME EXPRESSION", 2, 2, false,
+	  "save a query feed: the items an expression matches",
+	  "EXPRESSION is in the filter language of tidings.conf(5), such as\n"
+	  "'unread = \"yes\" and tags # \"news\"'.", add_query_options, cmd_add_query },
+	{ "remove-query", "NAME", 1, 1, false, "remove a query feed; no item changes",
+	  NULL, no_options, cmd_remove_query },
 	{ "import", "FILE|-", 1, 1, false,
 	  "subscribe to the feeds of a newsboat urls file or an OPML file",
 	  NULL, no_options, cmd_import },
@@ -108,7 +121,8 @@ const struct command cmd_table[] = {
 	  FEED_DETAILS, refresh_options, cmd_refresh },
 	{ "list", NULL, 0, 0, false, "print stored items, newest first",
 	  "DATE is 2024-05-01, an RFC 3339 or RFC 822 date, or an age such as\n"
-	  "30m, 12h, 7d or 2w.", list_options, cmd_list },
+	  "30m, 12h, 7d or 2w. EXPRESSION is in the filter language of\n"
+	  "tidings.conf(5), such as 'title =~ \"rust\" and age < 7'.", list_options, cmd_list },
 	{ "mark-read", "ITEM ...", 0, -1, true, "mark items read",
 	  ITEM_DETAILS, mark_options, cmd_mark_read },
 	{ "mark-unread", "ITEM ...", 0, -1, true, "mark items unread",

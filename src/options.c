@@ -41,6 +41,8 @@ const struct option_def options_table[OPT_COUNT] = {
 	    "element nesting in a feed before it is refused" },
 	[OPT_MAX_FIELD] = { "max-field-size", OPTION_SIZE, "16M", 4096, 1LL << 30,
 	    "bytes of one field (a title, a content) kept; the rest is cut" },
+	[OPT_IGNORE_MODE] = { "ignore-mode", OPTION_STRING, "download", 0, 0,
+	    "what ignore-article rules do: download (never store) or display (hide)" },
 	[OPT_BROWSER] = { "browser", OPTION_STRING, "", 0, 0,
 	    "the program that opens links (empty: $BROWSER, else xdg-open)" },
 	[OPT_MARK_READ_ON_OPEN] = { "mark-read-on-open", OPTION_BOOL, "yes", 0, 1,

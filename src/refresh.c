@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "extract.h"
 #include "fetch.h"
+#include "filter.h"
 #include "parse.h"
 #include "refresh.h"
 #include "schedule.h"
@@ -330,6 +331,7 @@ write_feed(struct job *job, const struct fetch_result *result, const char *error
 	int64_t now = store_now(r->store);
 	size_t i;
 	bool is_new;
+	int drop;
 
 	hints.user_interval = job->user_interval > 0 ? job->user_interval :
 	    (long)s->number[OPT_REFRESH_INTERVAL];
@@ -371,6 +373,12 @@ write_feed(struct job *job, const struct fetch_result *result, const char *error
 		if (store_update_feed_meta(r->store, job->feed_id, feed, feed->poll_interval) != 0)
 			goto fail;
 		for (i = 0; i < job->nitems; i++) {
+			/* ignore-article in download mode: never stored. */
+			if ((drop = filter_rules_drop(s->rules, r->store, job->feed_id,
+			    &job->items[i])) == -1)
+				goto fail;
+			if (drop)
+				continue;
 			if (store_upsert_item(r->store, job->feed_id, &job->items[i], &is_new) != 0)
 				goto fail;
 			if (is_new)

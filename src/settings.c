@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "filter.h"
 #include "settings.h"
 #include "xmalloc.h"
 
@@ -18,6 +19,7 @@ settings_init(struct settings *s)
 	size_t i;
 
 	s->path = NULL;
+	s->rules = NULL;
 	for (i = 0; i < OPT_COUNT; i++) {
 		const struct option_def *def = &options_table[i];
 
@@ -42,6 +44,7 @@ settings_free(struct settings *s)
 	}
 	free(s->path);
 	s->path = NULL;
+	filter_rules_free(&s->rules);
 }
 
 static char *
@@ -76,6 +79,12 @@ load_line(struct settings *s, char *line, unsigned long lineno, char *err, size_
 		if (*value == '=')
 			value = trim(value + 1);
 	}
+	/* newsboat's killfile lines: two quoted arguments (filter.h). */
+	if (strcmp(name, "ignore-article") == 0) {
+		if (s->rules == NULL)
+			s->rules = filter_rules_new();
+		return filter_rules_add(s->rules, value, err, errsize);
+	}
 	if ((def = options_find(name)) == NULL) {
 		snprintf(err, errsize, "unknown setting '%s'", name);
 		return -1;
@@ -94,6 +103,11 @@ load_line(struct settings *s, char *line, unsigned long lineno, char *err, size_
 	}
 	if (options_parse_value(def, value, &number, err, errsize) != 0)
 		return -1;
+	if (def == &options_table[OPT_IGNORE_MODE] && strcmp(value, "download") != 0 &&
+	    strcmp(value, "display") != 0) {
+		snprintf(err, errsize, "ignore-mode: %s is not download or display", value);
+		return -1;
+	}
 	if (def->type == OPTION_STRING) {
 		free(s->string[def - options_table]);
 		s->string[def - options_table] = xstrdup(value);
@@ -131,6 +145,14 @@ settings_load(struct settings *s, const char *path, bool must_exist, char **erro
 	}
 	free(line);
 	fclose(fp);
+	if (rc == 0 && s->rules != NULL) {
+		filter_rules_set_mode(s->rules, strcmp(s->string[OPT_IGNORE_MODE],
+		    "display") == 0 ? FILTER_IGNORE_DISPLAY : FILTER_IGNORE_DOWNLOAD);
+		if (filter_rules_check(s->rules, err, sizeof(err)) != 0) {
+			*error = xasprintf("%s: %s", path, err);
+			rc = -1;
+		}
+	}
 	return rc;
 }
 

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "store.h"
 
 /* Every fixed statement the store runs, prepared on first use and kept until
@@ -117,7 +118,31 @@ struct store {
 	struct search_entry *pending;
 	size_t		 n_pending;
 	size_t		 pending_size;	/* allocated entries */
+
+	/* store-filter.c's: the statement testing items before they are
+	 * stored, and the condition it was prepared for. */
+	sqlite3_stmt	*candidate;
+	char		*candidate_sql;
 };
+
+/* store-filter.c: register the filter language's functions on the
+ * connection (store_open); finalize what it keeps (store_close). */
+int store_filter_open(struct store *s);
+void store_filter_close(struct store *s);
+/* The items or the count of a filter with a where condition. */
+int64_t store_filter_query(struct store *s, const struct store_filter *f,
+    int (*fn)(void *, const struct store_item *), void *ctx);
+int64_t store_filter_count(struct store *s, const struct store_filter *f);
+
+/* store-views.c's pieces of a plain item query, for store-filter.c: the
+ * SELECT (rows, or count) and WHERE of f's other constraints, and their
+ * binding (match: f's search as an FTS5 query, or NULL); a row is
+ * store_item_from_row's. */
+void store_items_select(struct buf *b, const struct store_filter *f, bool count);
+void store_items_bind(sqlite3_stmt *st, const struct store_filter *f, const char *match);
+/* store-items.c: the item's categories as the store keeps them (owned;
+ * NULL if none). */
+char *store_items_categories(const struct item *item);
 
 /* Write the pending search entries (before COMMIT, and before anything
  * that reads the index or deletes items); drop them (on ROLLBACK). */

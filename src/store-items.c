@@ -675,3 +675,11 @@ store_mark_all_read(struct store *s, bool read)
 	sqlite3_bind_int(st, 1, read ? 1 : 0);
 	return mark_many(s, st);
 }
+
+/* ---- For store-filter.c ---- */
+
+char *
+store_items_categories(const struct item *item)
+{
+	return join_categories(item);
+}

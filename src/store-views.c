@@ -298,6 +298,8 @@ store_count_items(struct store *s, const struct store_filter *f)
 	int64_t n = -1;
 	int shape, dense, rc;
 
+	if (f->where != NULL)
+		return store_filter_count(s, f);
 	/* Limit, offset, order and the paging position do not change a
 	 * count. */
 	shape = filter_shape(f) & ~(SHAPE_TEXT | SHAPE_AFTER | SHAPE_OLDEST);
@@ -721,6 +723,8 @@ store_query_items(struct store *s, const struct store_filter *f,
 	char *match;
 	int shape = filter_shape(f), rc = -1;
 
+	if (f->where != NULL)
+		return store_filter_query(s, f, fn, ctx);
 	if (f->search == NULL || (match = store_fts_query(f->search, true)) == NULL)
 		return query_rows(s, f, shape, NULL, &d) == -1 ? -1 : d.calls;
 
@@ -748,4 +752,26 @@ out:
 	matches_close(&m);
 	free(match);
 	return rc == -1 ? -1 : d.calls;
+}
+
+/* ---- For store-filter.c ---- */
+
+void
+store_items_select(struct buf *b, const struct store_filter *f, bool count)
+{
+	int shape = filter_shape(f) | (f->search != NULL ? SHAPE_SEARCH : 0);
+
+	if (count) {
+		buf_append_str(b, "SELECT count(*) FROM items i");
+		shape &= ~(SHAPE_AFTER | SHAPE_TEXT | SHAPE_OLDEST);
+	} else
+		buf_appendf(b, "SELECT %s%s%s", ROW_COLUMNS,
+		    shape & SHAPE_TEXT ? ROW_TEXT_COLUMNS : "", ROW_FROM);
+	append_where(b, shape);
+}
+
+void
+store_items_bind(sqlite3_stmt *st, const struct store_filter *f, const char *match)
+{
+	bind_filter(st, f, match);
 }

@@ -146,6 +146,17 @@ static const struct migration migrations[] = {
 	"ALTER TABLE items ADD COLUMN story TEXT;"
 	"ALTER TABLE items ADD COLUMN story_error TEXT;"
 	"ALTER TABLE items ADD COLUMN story_fetched INTEGER;" },
+
+	/* Query feeds: saved views, each an expression in the filter language
+	 * (filter.h) over all items; tags '\n' between them. */
+	{ 5,
+	"CREATE TABLE queries ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  expression TEXT NOT NULL,"
+	"  tags TEXT,"
+	"  added INTEGER NOT NULL"
+	");" },
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -620,6 +631,10 @@ store_open(const char *path, char **error)
 	s = xcalloc(1, sizeof(*s));
 	s->db = db;
 	s->path = xstrdup(path);
+	if (store_filter_open(s) == -1) {
+		*error = xasprintf("cannot open store %s: %s", path, sqlite3_errmsg(db));
+		store_close(&s);
+	}
 	return s;
 }
 
@@ -647,6 +662,7 @@ store_close(struct store **sp)
 	free(s->pending);
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	store_filter_close(s);
 	for (i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(s->statements[i]);
 	for (i = 0; i < QUERY_KINDS; i++) {

@@ -14,6 +14,8 @@
 #include "keys.h"
 #include "settings.h"
 
+struct filter_sql;
+
 struct refresh;
 struct session;
 struct store;
@@ -127,6 +129,9 @@ struct ui {
 	unsigned		 generation;
 	bool			 quit;
 	bool			 show_read;	/* the show-read setting */
+	/* What ignore-article rules in display mode leave shown (filter.h),
+	 * NULL: everything. */
+	struct filter_sql	*shown;
 	int			 lines, cols;
 
 	/* Private to the frame's files (ui.c, ui-style.c, ui-prompt.c,

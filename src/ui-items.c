@@ -42,6 +42,7 @@ struct items {
 	bool		 unread_only;
 	bool		 starred_only;
 	char		*search;	/* keywords, or NULL */
+	const struct filter_sql *shown;	/* the ui's: ignore-article */
 
 	/* The cached window: rows [first, first + n_cached). */
 	struct item_row	*rows;
@@ -114,6 +115,7 @@ make_filter(const struct items *it, struct store_filter *filter)
 	filter->unread_only = it->unread_only;
 	filter->starred_only = it->starred_only;
 	filter->search = it->search;
+	filter->where = it->shown;
 }
 
 struct fetch {
@@ -904,7 +906,7 @@ ui_items_new(struct ui *ui, const struct items_source *source)
 	struct items *it = xcalloc(1, sizeof(*it));
 	struct buf name = BUF_INIT;
 
-	(void)ui;
+	it->shown = ui->shown;
 	it->source.feed_id = source->feed_id;
 	it->source.tag = source->tag != NULL ? xstrdup(source->tag) : NULL;
 	sanitize_line(&name, source->name != NULL ? source->name : "all feeds");

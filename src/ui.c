@@ -22,6 +22,7 @@
 #include "browser.h"
 #include "cmd.h"
 #include "date.h"
+#include "filter.h"
 #include "refresh.h"
 #include "sanitize.h"
 #include "store.h"
@@ -814,14 +815,18 @@ ui_run(struct session *session)
 	ui.settings = &session->settings;
 	ui.refresh_lock = -1;
 	ui.show_read = session->settings.number[OPT_SHOW_READ] != 0;
+	ui.shown = filter_view_new(session->settings.rules);
 	if (keys_load(&ui.keys, ui.settings, &error) != 0 ||
 	    ui_styles_parse(ui.settings, specs, &error) != 0) {
 		fprintf(stderr, "tidings: config: %s\n", error);
 		free(error);
+		filter_sql_free(&ui.shown);
 		return EXIT_USAGE;
 	}
-	if (start_terminal(&ui) != 0)
+	if (start_terminal(&ui) != 0) {
+		filter_sql_free(&ui.shown);
 		return EXIT_USAGE;
+	}
 	ui_styles_apply(&ui, specs);
 	ui_store_written(&ui);
 
@@ -845,6 +850,7 @@ ui_run(struct session *session)
 	ui_refresh_stop(&ui);
 	ui_prompt_free(&ui);
 	buf_free(&ui.message);
+	filter_sql_free(&ui.shown);
 	/* Stopped by a signal: the shell's convention for the status. */
 	return stop_signal != 0 ? 128 + stop_signal : EXIT_OK;
 }

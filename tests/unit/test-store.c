@@ -1178,7 +1178,7 @@ test_stories(void)
 	}
 	store_set_time(s, NOW);
 	db = raw_open(path);
-	CHECK_INT(raw_int(db, "PRAGMA user_version"), 3);
+	CHECK_INT(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	CHECK_INT(raw_int(db, "SELECT count(*) FROM pragma_table_info('items')"
 	    " WHERE name IN ('story', 'story_error', 'story_fetched')"), 3);
 	sqlite3_close(db);
