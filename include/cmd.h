@@ -1,5 +1,7 @@
-/* cmd.h: the commands of the command line, one function each, and what they
- * share: opening the settings and the store, printing feed text safely.
+/* cmd.h: the commands of the command line and what they share: the one
+ * table that declares every command and its options (src/cmd-table.c), from
+ * which argument parsing, --help, `tidings help` and the manual's check are
+ * derived; opening the settings and the store; printing feed text safely.
  * main() parses the global options and hands the rest of argv to a command.
  * Each returns an exit status: 0 success, 1 the command ran but something
  * failed, 2 usage or configuration error, or the store cannot be opened. */
@@ -8,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "buf.h"
 #include "settings.h"
@@ -24,6 +27,90 @@ struct globals {
 };
 
 struct store;
+struct json_writer;
+
+/* ---- The command table ---- */
+
+/* Option flags. */
+enum {
+	CMD_OPT_MANY = 1 << 0,	/* may be repeated; every value is kept */
+	CMD_OPT_ONCE = 1 << 1,	/* given twice is a usage error */
+};
+
+/* One option of a command, as --NAME or --NAME ARG. */
+struct cmd_option {
+	const char	*name;		/* without the dashes */
+	int		 key;		/* what the command asks cmd_flag/cmd_value by */
+	char		 letter;	/* a short form (-h), or 0; global options only */
+	const char	*arg;		/* the value's name in the help ("FEED"), or NULL
+					 * for a flag; "a|b|c" lists the only values taken */
+	unsigned	 flags;		/* CMD_OPT_* */
+	const char	*help;		/* one line, for CMD --help */
+};
+
+/* The most options a command has (--help aside). */
+#define CMD_MAX_OPTIONS	16
+
+struct cmd_args;
+
+/* One command. Its synopsis is made from the options and operands, so the
+ * help, the parser and the manual's check cannot disagree. */
+struct command {
+	const char	*name;
+	const char	*operands;	/* as the synopsis shows them ("FILE|-"), or NULL */
+	int		 min_operands;
+	int		 max_operands;	/* -1: no limit */
+	bool		 one_of;	/* exactly one of the options or the operands */
+	const char	*help;		/* one line, for tidings --help */
+	const char	*details;	/* lines after the options in CMD --help, or NULL */
+	const struct cmd_option *options;	/* ends with a NULL name; --help is implied */
+	int		(*run)(const struct globals *g, const struct cmd_args *args);
+};
+
+/* A command line parsed against a command's entry. */
+struct cmd_args {
+	const struct command *command;
+	size_t		 count[CMD_MAX_OPTIONS];	/* times each option was given */
+	const char	**values[CMD_MAX_OPTIONS];	/* its values, in order (owned array) */
+	char		**operands;			/* in order (owned array of argv's) */
+	int		 n_operands;
+};
+
+/* Every command, in the order tidings --help lists them. */
+extern const struct command cmd_table[];
+extern const size_t cmd_table_size;
+/* The global options, as an entry with no run function: they come before
+ * the command's name; the flags among them stand alone (--help). */
+extern const struct command cmd_globals;
+
+/* The command called name, or NULL. */
+const struct command *cmd_find(const char *name);
+
+/* Parse argv (argv[0] is the command's name) against the entry into args.
+ * Returns -1 to go on; else the exit status to return, after printing the
+ * help (--help: 0) or one line on stderr (a usage error: EXIT_USAGE). */
+int cmd_parse_args(const struct command *cmd, int argc, char **argv, struct cmd_args *args);
+void cmd_args_free(struct cmd_args *args);
+
+/* Whether the option with key was given; its last value, or NULL; all its
+ * values (their number, the array in *values). */
+bool cmd_flag(const struct cmd_args *args, int key);
+const char *cmd_value(const struct cmd_args *args, int key);
+size_t cmd_values(const struct cmd_args *args, int key, const char *const **values);
+
+/* A usage error of the command: "tidings: CMD: MESSAGE (see tidings CMD
+ * --help)" on stderr; returns EXIT_USAGE. */
+int cmd_usage_error(const struct command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* The synopsis of a command after its name, on one line (owned). */
+char *cmd_synopsis(const struct command *cmd);
+/* Help output: tidings --help; CMD --help (also `tidings help CMD`); a list
+ * of options, each with its help; tidings --help-config (every setting). */
+void cmd_print_usage(FILE *fp);
+void cmd_print_help(FILE *fp, const struct command *cmd);
+void cmd_print_options(FILE *fp, const struct cmd_option *options, bool with_help);
+void cmd_print_config_help(FILE *fp);
 
 /* What a command that uses the store works with. */
 struct session {
@@ -46,6 +133,11 @@ void cmd_close(struct session *session);
  * escape sequences, one line) and, for TSV, with tabs already gone. */
 void cmd_field(struct buf *out, const char *s);
 
+/* The member name: s as cmd_field makes it, or null; scratch is working
+ * space. For feed text that scripts show on a terminal. */
+void cmd_json_field(struct json_writer *w, struct buf *scratch, const char *name,
+    const char *s);
+
 /* Print the store's last error on stderr, sanitized (it may quote feed
  * names and URLs), after "context: " when context is not NULL. */
 void cmd_store_failure(struct store *s, const char *context);
@@ -56,26 +148,51 @@ int64_t cmd_find_feed(struct store *s, const char *url_or_name);
 /* "" for one, "s" for any other count. */
 const char *cmd_plural(int64_t n);
 
+struct filter;
+struct store_query_feed;
+
+/* A filter expression given as an argument, parsed and checked (filter.h),
+ * or NULL after a message on stderr after "tidings: context: " naming the
+ * column, with a caret under it. Owned: filter_free. */
+struct filter *cmd_parse_filter(const char *context, const char *text);
+
+/* A query feed with its counts, the items the display-mode ignore-article
+ * rules hide left out; counts -1 and error set when its expression no
+ * longer compiles. Valid during the callback. */
+struct cmd_query_row {
+	const struct store_query_feed	*query;
+	int64_t				 unread, total;
+	const char			*error;
+};
+
+/* Call fn for every query feed of the session's store, by name; fn returns
+ * non-zero to stop. The number of calls, or -1 with the store's error. */
+int64_t cmd_each_query(struct session *session,
+    int (*fn)(void *ctx, const struct cmd_query_row *row), void *ctx);
+
 /* Write out to stdout; returns 0, or -1 with a message when stdout failed. */
 int cmd_write(const struct buf *out);
 
-int cmd_parse(const struct globals *g, int argc, char **argv);
-int cmd_extract(const struct globals *g, int argc, char **argv);
-int cmd_add(const struct globals *g, int argc, char **argv);
-int cmd_remove(const struct globals *g, int argc, char **argv);
-int cmd_enable(const struct globals *g, int argc, char **argv);
-int cmd_full_story(const struct globals *g, int argc, char **argv);
-int cmd_feeds(const struct globals *g, int argc, char **argv);
-int cmd_import(const struct globals *g, int argc, char **argv);
-int cmd_export(const struct globals *g, int argc, char **argv);
-int cmd_refresh(const struct globals *g, int argc, char **argv);
-int cmd_sync(const struct globals *g, int argc, char **argv);
-int cmd_list(const struct globals *g, int argc, char **argv);
-int cmd_mark_read(const struct globals *g, int argc, char **argv);
-int cmd_mark_unread(const struct globals *g, int argc, char **argv);
-int cmd_star(const struct globals *g, int argc, char **argv);
-int cmd_unstar(const struct globals *g, int argc, char **argv);
-/* The reader (no command): argv holds only the program's name. */
-int cmd_ui(const struct globals *g, int argc, char **argv);
+int cmd_parse(const struct globals *g, const struct cmd_args *args);
+int cmd_extract(const struct globals *g, const struct cmd_args *args);
+int cmd_add(const struct globals *g, const struct cmd_args *args);
+int cmd_remove(const struct globals *g, const struct cmd_args *args);
+int cmd_enable(const struct globals *g, const struct cmd_args *args);
+int cmd_full_story(const struct globals *g, const struct cmd_args *args);
+int cmd_feeds(const struct globals *g, const struct cmd_args *args);
+int cmd_add_query(const struct globals *g, const struct cmd_args *args);
+int cmd_remove_query(const struct globals *g, const struct cmd_args *args);
+int cmd_import(const struct globals *g, const struct cmd_args *args);
+int cmd_export(const struct globals *g, const struct cmd_args *args);
+int cmd_refresh(const struct globals *g, const struct cmd_args *args);
+int cmd_sync(const struct globals *g, const struct cmd_args *args);
+int cmd_list(const struct globals *g, const struct cmd_args *args);
+int cmd_mark_read(const struct globals *g, const struct cmd_args *args);
+int cmd_mark_unread(const struct globals *g, const struct cmd_args *args);
+int cmd_star(const struct globals *g, const struct cmd_args *args);
+int cmd_unstar(const struct globals *g, const struct cmd_args *args);
+int cmd_help(const struct globals *g, const struct cmd_args *args);
+/* The reader (no command). */
+int cmd_ui(const struct globals *g);
 
 #endif

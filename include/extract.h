@@ -67,14 +67,17 @@ bool extract_is_not_page(const char *media_type);
 void extract_result_free(struct extract_result *result);
 
 /*
- * The cleaned HTML from extract_story() (or any HTML fragment) as plain text:
- * one blank line between paragraphs, headings and lists; list items one a
- * line as "- " or "1. "; block quotes with "> "; preformatted text kept as
- * it is; links as their text only; images as "[image: ALT]" ("[image]" when
- * the alt attribute is missing, nothing when it is empty: HTML says an empty
- * alt marks a decorative image). Lines are wrapped to width columns (display
- * width) when width > 0, and not at all otherwise. Control characters never
- * appear. Ends with a newline unless empty. Owned by the caller; never NULL.
+ * The cleaned HTML from extract_story() (or any HTML fragment) as plain text,
+ * laid out as the reader's article view lays it out (render_text in
+ * render.h): one blank line between paragraphs, headings and lists; list
+ * items one a line after a bullet (U+2022) or "1. "; block quotes with
+ * "> "; table cells joined by " | "; preformatted text kept, cut at the
+ * width; links as their text only; images as "[image: ALT]" ("[image]"
+ * when the alt attribute is missing, nothing when it is empty: HTML says an
+ * empty alt marks a decorative image). Lines are wrapped to width columns (display width, at
+ * least 10) when width > 0, and not at all otherwise. Control characters
+ * never appear. Ends with a newline unless empty. Owned by the caller; never
+ * NULL.
  */
 char *extract_text(const char *html, int width);
 
@@ -82,7 +85,11 @@ char *extract_text(const char *html, int width);
  * The charset to read page in, as browsers choose it (WHATWG HTML, "determining
  * the character encoding"): a byte-order mark, else http_charset when it is a
  * known label, else a <meta charset> or <meta http-equiv="Content-Type">
- * found by the prescan of the first 4 KB, else windows-1252. Writes the
+ * found by the prescan of the first 4 KB, else UTF-8 when the bytes are valid
+ * UTF-8 beyond ASCII, else the legacy default of the page's <html lang>
+ * (windows-1251 for Russian, Shift_JIS for Japanese...), else windows-1252.
+ * extract_story() also uses the top-level domain of the page's address
+ * before the last default. Writes the
  * label into label (truncated to size) and the length of a byte-order mark
  * to skip into *bom_len (may be NULL).
  */

@@ -63,6 +63,13 @@ void item_copy(struct item *dst, const struct item *src);
 void item_add_category(struct item *item, const char *category);
 struct enclosure *item_add_enclosure(struct item *item);
 
+/* Drop from the text fields what must never be stored: controls (tab and
+ * newline only in HTML fields), C1 controls and bidi embedding, override and
+ * isolate controls (sanitize_field); invalid UTF-8 becomes U+FFFD. The
+ * parser does this to every item and feed it hands out. */
+void item_sanitize(struct item *item);
+void feed_sanitize(struct feed *feed);
+
 void feed_init(struct feed *feed);
 void feed_clear(struct feed *feed);
 

@@ -110,6 +110,10 @@ void keys_name(int key, char *out, size_t size);
  * or the two settings that give one key to two operations. */
 int keys_load(struct keymap *map, const struct settings *settings, char **error);
 
+/* Whether keys_load would take settings: 0, or -1 with *error as keys_load
+ * gives it and *option the key-OPERATION setting at fault. */
+int keys_check(const struct settings *settings, enum option_id *option, char **error);
+
 /* The operation bound to key, or OP_NONE. */
 enum key_op keys_lookup(const struct keymap *map, int key);
 

@@ -1,7 +1,8 @@
 /* parse.h: the streaming feed parser. Bytes are pushed in chunks as they
  * arrive (from a file or a transfer's write callback); each item is handed to
  * the caller as soon as its end tag is read, so memory does not grow with the
- * size of the feed. Formats: RSS 0.9x/1.0/2.0, Atom 0.3/1.0. */
+ * size of the feed. Formats: RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed
+ * 1.0/1.1 (whose items come out once the document is complete). */
 #ifndef TIDINGS_PARSE_H
 #define TIDINGS_PARSE_H
 

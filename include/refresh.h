@@ -23,6 +23,7 @@
 #include "settings.h"
 
 struct store;
+struct store_feed;
 struct refresh;
 
 struct refresh_stats {
@@ -31,6 +32,9 @@ struct refresh_stats {
 	size_t	 failed;
 	size_t	 not_modified;
 	size_t	 new_items;
+	/* Failed without any answer (name lookup, connection, timeout, reset):
+	 * all of a round's feeds failing so says the network is down. */
+	size_t	 unreachable;
 	size_t	 stories_queued;	/* item pages asked for */
 	size_t	 stories_done;		/* finished, either way */
 	size_t	 stories_failed;
@@ -70,6 +74,24 @@ int refresh_add_feed(struct refresh *r, int64_t feed_id);
  * whose Retry-After has passed. Returns the number queued, or -1. */
 long refresh_add_due(struct refresh *r, int64_t now, bool all);
 
+/* Queue every enabled feed whose last fetch got no answer at all (see
+ * unreachable), whatever its schedule: the retry after an outage. Returns
+ * the number queued, or -1. */
+long refresh_add_unreachable(struct refresh *r);
+
+/* Where the schedule of the store's feeds stands at now. */
+struct refresh_outlook {
+	size_t	 feeds;		/* enabled feeds */
+	size_t	 due;		/* of which due at now */
+	size_t	 disabled;
+	int64_t	 next;		/* earliest due time of the others; DATE_NONE if none */
+};
+int refresh_outlook(struct store *store, int64_t now, struct refresh_outlook *out);
+
+/* When a refresh would next fetch feed: its next_due, but never before a
+ * Retry-After in force; DATE_NONE for at once. */
+int64_t refresh_due_time(const struct store_feed *feed);
+
 /* Queue the fetch of the web page at link for the story of item item_id.
  * Returns 0 when queued, 1 when link is not an http or https URL (nothing
  * is queued; the message is the caller's). */
@@ -85,6 +107,11 @@ int refresh_run(struct refresh *r);
 /* Feeds and stories queued or in flight. */
 size_t refresh_pending(const struct refresh *r);
 const struct refresh_stats *refresh_stats(const struct refresh *r);
+
+/* For the test suite only: TIDINGS_TEST_INTERVAL in seconds, else 0. When
+ * set, every feed is due that long after each fetch, and the watch's and
+ * the reader's waits (back-off, busy lock, first poll) shrink to it. */
+long refresh_test_interval(void);
 
 /* Take the refresh lock for the store at db_path (a lock file beside it),
  * waiting up to wait_ms. Returns the lock's file descriptor (close it to

@@ -1,6 +1,7 @@
 /* render.h: HTML (an item's summary or content) to text for the terminal:
  * paragraphs, headings, lists, block quotes, preformatted text, images as
- * "[image: alt]", links numbered in the text ("[3]") and listed at the end,
+ * "[image: alt]" ("[image]" without alt, nothing for an empty one: a
+ * decorative image), links numbered in the text ("[3]") and listed at the end,
  * wrapped to a width by display columns. Every line is safe to print: no
  * control character or escape sequence survives. Pure; no curses. */
 #ifndef TIDINGS_RENDER_H
@@ -35,6 +36,12 @@ struct render {
  * separated by one blank line; the link list follows after a blank line.
  * Returns 0, filling *out (owned: render_free); never fails on bad HTML. */
 int render_html(const char *html, const char *base_url, int width, struct render *out);
+
+/* The same layout as plain text, for `tidings extract`: the lines of
+ * render_html joined, each ending in a newline, except that links are their
+ * text only (no "[3]", no link list). width 0 or less wraps nothing.
+ * Owned by the caller; never NULL. */
+char *render_text(const char *html, int width);
 
 /* Append a line the caller composes (e.g. the article's header), wrapped to
  * width like text. text is plain text, not HTML; a newline in it starts a

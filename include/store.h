@@ -23,9 +23,10 @@
 #include "feed.h"
 
 struct store;
+struct filter_sql;
 
 /* The newest schema this build knows (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /* Open the store at path, creating the file and its missing parent
  * directories (mode 0700), and bring its schema up to date. Returns NULL
@@ -211,6 +212,9 @@ struct store_filter {
 	 * meaning "newer than". The rows of the bottom of a list come at
 	 * once this way, where an offset from the top walks every row. */
 	bool		 oldest_first;
+	/* A condition in the filter language (filter_view_compile); NULL:
+	 * none. Such queries take store-filter.c's plain plan. */
+	const struct filter_sql *where;
 };
 
 /* One item. Filled by store_get_item (owned: store_item_clear) or handed to
@@ -276,6 +280,38 @@ int store_set_item_starred(struct store *s, int64_t item_id, bool starred);
  * -1 if there is no such item. */
 int store_set_item_story(struct store *s, int64_t item_id, const char *story,
     const char *error);
+
+/* Whether item, about to be stored in feed_id, meets cond (compiled for
+ * FILTER_CANDIDATE, filter.h): 1, 0, or -1 with the store's error. */
+int store_item_matches(struct store *s, const struct filter_sql *cond,
+    int64_t feed_id, const struct item *item);
+
+/* ---- Query feeds ---- */
+
+/* A saved view: items matching an expression of the filter language.
+ * Handed to a callback: valid only during the call. */
+struct store_query_feed {
+	int64_t		 id;
+	const char	*name;
+	const char	*expression;	/* as the user wrote it */
+	char		**tags;		/* in the order given */
+	size_t		 n_tags;
+	int64_t		 added;
+};
+
+/* Save a query feed (the expression is not checked here). Returns its id,
+ * or -1 ("a query feed NAME exists already"). */
+int64_t store_add_query(struct store *s, const char *name, const char *expression,
+    const char *const *tags, size_t n_tags);
+
+/* Remove the query feed called name: 0, or -1 (none has that name). */
+int store_remove_query(struct store *s, const char *name);
+
+/* Call fn for every query feed, ordered by name ignoring case; fn returns
+ * non-zero to stop and may use the store. Returns the number of calls, or
+ * -1. */
+int64_t store_each_query(struct store *s,
+    int (*fn)(void *ctx, const struct store_query_feed *query), void *ctx);
 
 /* The FTS5 query matching every word of words as a prefix (a word of one
  * character whole): each word is quoted ("" inside), so no input can form

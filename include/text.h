@@ -1,5 +1,5 @@
-/* text.h: text helpers for feed content: HTML fragments to plain text, HTML
- * entities, white space, and feedparser's "does this title look like HTML" test.
+/* text.h: text helpers for feed content: HTML fragments to plain text, the
+ * entity DTD, white space, and feedparser's "does this title look like HTML" test.
  * Pure functions over UTF-8; nothing here touches a terminal. */
 #ifndef TIDINGS_TEXT_H
 #define TIDINGS_TEXT_H
@@ -9,9 +9,11 @@
 
 #include "buf.h"
 
-/* Plain text from an HTML fragment: tags and comments removed, character and
- * entity references decoded (HTML 4 named set and numeric ones), runs of white
- * space collapsed to one space, leading and trailing space trimmed.
+/* Plain text from an HTML fragment (tokenized by html.h): tags, comments and
+ * raw text elements (script, style...) removed, character and entity
+ * references decoded (HTML 4 named set and numeric ones), the tags of
+ * elements that separate words read as a space, runs of white space
+ * collapsed to one space, leading and trailing space trimmed.
  * Owned by the caller. */
 char *text_from_html(const char *html);
 
@@ -23,10 +25,6 @@ char *text_collapse_space(char *s);
  * HTML element or a known entity or character reference, and every tag in it
  * is a known HTML element. */
 bool text_looks_like_html(const char *s);
-
-/* Look up an HTML named entity (name without '&' and ';', case-sensitive).
- * Returns its code point, or 0 when the name is unknown. */
-unsigned long text_entity_lookup(const char *name, size_t len);
 
 /* A DTD declaring every HTML 4 named entity, for expat to read as the
  * document's foreign DTD so that feeds using &nbsp; and friends parse. */

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "json.h"
 #include "sanitize.h"
+#include "settings-check.h"
 #include "store.h"
 #include "xmalloc.h"
 
@@ -21,7 +23,8 @@ cmd_load_settings(const struct globals *g, struct settings *settings)
 	settings_init(settings);
 	path = g->config_path != NULL ? xstrdup(g->config_path) : settings_default_config_path();
 	/* The default file may be missing; one named with --config may not. */
-	if (path != NULL && settings_load(settings, path, g->config_path != NULL, &error) != 0) {
+	if (path != NULL && (settings_load(settings, path, g->config_path != NULL, &error) != 0 ||
+	    settings_check(settings, &error) != 0)) {
 		fprintf(stderr, "tidings: %s\n", error);
 		free(error);
 		settings_free(settings);
@@ -70,6 +73,19 @@ void
 cmd_field(struct buf *out, const char *s)
 {
 	sanitize_line(out, s != NULL ? s : "");
+}
+
+void
+cmd_json_field(struct json_writer *w, struct buf *scratch, const char *name, const char *s)
+{
+	json_key(w, name);
+	if (s == NULL) {
+		json_null(w);
+		return;
+	}
+	buf_reset(scratch);
+	cmd_field(scratch, s);
+	json_string(w, buf_str(scratch));
 }
 
 int

@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,28 +84,24 @@ on_done(void *ctx, const struct fetch_result *result)
 
 /* Fetch url into d; returns 0, or -1 after printing why not. */
 static int
-download(const struct globals *g, const char *url, struct download *d)
+download(const struct settings *settings, const char *url, struct download *d)
 {
 	struct fetch_callbacks callbacks = { on_header, on_data, on_done };
 	struct fetch_request request = { url, NULL, NULL, d };
 	struct fetch_options options;
-	struct settings settings;
 	struct fetch *fetch;
 
-	if (cmd_load_settings(g, &settings) != 0)
-		return -1;
 	fetch_options_default(&options);
-	options.connect_timeout = (long)settings.number[OPT_CONNECT_TIMEOUT];
-	options.total_timeout = (long)settings.number[OPT_TIMEOUT];
-	options.low_speed_limit = (long)settings.number[OPT_LOW_SPEED_LIMIT];
-	options.low_speed_time = (long)settings.number[OPT_LOW_SPEED_TIME];
-	options.user_agent = settings.string[OPT_USER_AGENT];
+	options.connect_timeout = (long)settings->number[OPT_CONNECT_TIMEOUT];
+	options.total_timeout = (long)settings->number[OPT_TIMEOUT];
+	options.low_speed_limit = (long)settings->number[OPT_LOW_SPEED_LIMIT];
+	options.low_speed_time = (long)settings->number[OPT_LOW_SPEED_TIME];
+	options.user_agent = settings->string[OPT_USER_AGENT];
 	/* The fetcher says "larger than 8 MiB" and stops reading; no page
 	 * past the extractor's limit is worth the download. */
 	options.max_body = EXTRACT_MAX_PAGE;
 	options.accept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
 	fetch = fetch_new(&options, &callbacks);
-	settings_free(&settings);
 	if (fetch == NULL) {
 		print_error(url, "cannot start the HTTP client");
 		return -1;
@@ -156,66 +151,34 @@ read_page(const char *path, struct buf *out)
 	return 0;
 }
 
-static void
-extract_usage(FILE *fp)
-{
-	fprintf(fp, "usage: tidings extract [--url URL] [--width N] [--html] FILE|URL|-\n");
-}
-
 int
-cmd_extract(const struct globals *g, int argc, char **argv)
+cmd_extract(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "url", required_argument, NULL, 'u' },
-		{ "width", required_argument, NULL, 'w' },
-		{ "html", no_argument, NULL, 'H' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct download d = { BUF_INIT, NULL, NULL, NULL, NULL, false };
 	struct extract_result result;
 	struct buf out = BUF_INIT;
-	const char *base = NULL, *source, *name;
+	struct settings settings;
+	const char *base = cmd_value(args, 'u'), *source, *name, *w;
 	char *error = NULL, *text, *end;
-	bool html = false;
+	bool html = cmd_flag(args, 'H');
 	long width = 0;
-	int c, status = EXIT_FAILED;
+	int status = EXIT_FAILED;
 
-	while ((c = getopt_long(argc, argv, "u:w:Hh", options, NULL)) != -1) {
-		switch (c) {
-		case 'u':
-			base = optarg;
-			break;
-		case 'w':
-			errno = 0;
-			width = strtol(optarg, &end, 10);
-			if (errno != 0 || end == optarg || *end != '\0' || width < 0 ||
-			    width > MAX_WIDTH) {
-				fprintf(stderr, "tidings: --width takes a number of columns "
-				    "from 0 (no wrapping) to %d\n", MAX_WIDTH);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'H':
-			html = true;
-			break;
-		case 'h':
-			extract_usage(stdout);
-			return EXIT_OK;
-		default:
-			extract_usage(stderr);
-			return EXIT_USAGE;
-		}
+	if ((w = cmd_value(args, 'w')) != NULL) {
+		errno = 0;
+		width = strtol(w, &end, 10);
+		if (errno != 0 || end == w || *end != '\0' || width < 0 || width > MAX_WIDTH)
+			return cmd_usage_error(args->command, "--width takes a number of "
+			    "columns from 0 (no wrapping) to %d", MAX_WIDTH);
 	}
-	if (optind != argc - 1) {
-		extract_usage(stderr);
+	/* Read for a URL's timeouts, checked whole for every source. */
+	if (cmd_load_settings(g, &settings) != 0)
 		return EXIT_USAGE;
-	}
-	source = argv[optind];
+	source = args->operands[0];
 	name = strcmp(source, "-") == 0 ? "standard input" : source;
 
 	if (url_is_http(source)) {
-		if (download(g, source, &d) != 0)
+		if (download(&settings, source, &d) != 0)
 			goto out;
 		if (base == NULL)
 			base = d.url != NULL ? d.url : source;
@@ -243,5 +206,6 @@ out:
 	free(d.charset);
 	free(d.refused);
 	free(d.error);
+	settings_free(&settings);
 	return status;
 }

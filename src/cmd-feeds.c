@@ -4,14 +4,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "buf.h"
 #include "cmd.h"
@@ -20,6 +18,7 @@
 #include "json.h"
 #include "store.h"
 #include "url.h"
+#include "width.h"
 #include "xmalloc.h"
 
 /* A subscription list larger than this is not a list (newsboat and OPML
@@ -34,60 +33,17 @@
 
 /* ---- add ---- */
 
-static void
-add_usage(FILE *fp)
-{
-	fprintf(fp, "usage: tidings add URL [--title TITLE] [--tag TAG]... [--full-story]\n"
-	    "  subscribe to the feed at URL (http://, https:// or file://);\n"
-	    "  --full-story fetches each new item's web page for its story\n");
-}
-
 int
-cmd_add(const struct globals *g, int argc, char **argv)
+cmd_add(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "title", required_argument, NULL, 't' },
-		{ "tag", required_argument, NULL, 'g' },
-		{ "full-story", no_argument, NULL, 'F' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct session session;
-	const char *title = NULL, *url;
-	const char **tags = NULL;
-	size_t n_tags = 0;
-	bool full_story = false;
+	const char *title = cmd_value(args, 't'), *url = args->operands[0];
+	const char *const *tags;
+	size_t n_tags = cmd_values(args, 'g', &tags);
+	bool full_story = cmd_flag(args, 'F');
 	int64_t id;
-	int c, status;
+	int status;
 
-	while ((c = getopt_long(argc, argv, "t:g:Fh", options, NULL)) != -1) {
-		switch (c) {
-		case 'F':
-			full_story = true;
-			break;
-		case 't':
-			title = optarg;
-			break;
-		case 'g':
-			tags = xreallocarray(tags, n_tags + 1, sizeof(*tags));
-			tags[n_tags++] = optarg;
-			break;
-		case 'h':
-			add_usage(stdout);
-			free(tags);
-			return EXIT_OK;
-		default:
-			add_usage(stderr);
-			free(tags);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind != argc - 1) {
-		add_usage(stderr);
-		free(tags);
-		return EXIT_USAGE;
-	}
-	url = argv[optind];
 	if (!url_is_subscribable(url)) {
 		struct buf b = BUF_INIT;
 
@@ -99,14 +55,11 @@ cmd_add(const struct globals *g, int argc, char **argv)
 			fprintf(stderr, " (did you mean https://%s ?)", buf_str(&b));
 		fputc('\n', stderr);
 		buf_free(&b);
-		free(tags);
 		return EXIT_USAGE;
 	}
 
-	if ((status = cmd_open(g, &session)) != 0) {
-		free(tags);
+	if ((status = cmd_open(g, &session)) != 0)
 		return status;
-	}
 	if ((id = store_add_feed(session.store, url, title, tags, n_tags)) == -1 ||
 	    (full_story && store_set_feed_full_story(session.store, id, true) == -1)) {
 		cmd_store_failure(session.store, NULL);
@@ -122,47 +75,22 @@ cmd_add(const struct globals *g, int argc, char **argv)
 		buf_free(&out);
 	}
 	cmd_close(&session);
-	free(tags);
 	return status;
 }
 
 /* ---- remove and enable: one feed each ---- */
 
-static void
-one_feed_usage(FILE *fp, const char *name, const char *what)
-{
-	fprintf(fp, "usage: tidings %s FEED\n  %s; FEED is a URL or a feed's name\n",
-	    name, what);
-}
-
-/* The common start of commands taking exactly one FEED: options (only
- * --help), the store, the feed. Returns -1 to go on with *id set, or the
- * exit status to return. */
+/* The common start of commands taking a FEED first: the store, the feed.
+ * Returns -1 to go on with *id set, or the exit status to return. */
 static int
-one_feed_start(const struct globals *g, int argc, char **argv, const char *what,
+one_feed_start(const struct globals *g, const struct cmd_args *args,
     struct session *session, int64_t *id)
 {
-	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c, status;
+	int status;
 
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		if (c == 'h') {
-			one_feed_usage(stdout, argv[0], what);
-			return EXIT_OK;
-		}
-		one_feed_usage(stderr, argv[0], what);
-		return EXIT_USAGE;
-	}
-	if (optind != argc - 1) {
-		one_feed_usage(stderr, argv[0], what);
-		return EXIT_USAGE;
-	}
 	if ((status = cmd_open(g, session)) != 0)
 		return status;
-	if ((*id = cmd_find_feed(session->store, argv[optind])) == 0) {
+	if ((*id = cmd_find_feed(session->store, args->operands[0])) == 0) {
 		cmd_close(session);
 		return EXIT_FAILED;
 	}
@@ -170,16 +98,15 @@ one_feed_start(const struct globals *g, int argc, char **argv, const char *what,
 }
 
 int
-cmd_remove(const struct globals *g, int argc, char **argv)
+cmd_remove(const struct globals *g, const struct cmd_args *args)
 {
 	struct session session;
 	struct store_feed feed;
 	struct buf out = BUF_INIT;
-	int64_t id;
+	int64_t id = 0;
 	int status;
 
-	if ((status = one_feed_start(g, argc, argv,
-	    "unsubscribe from a feed and delete its items", &session, &id)) != -1)
+	if ((status = one_feed_start(g, args, &session, &id)) != -1)
 		return status;
 	status = EXIT_OK;
 	if (store_get_feed(session.store, id, &feed) == -1 ||
@@ -204,18 +131,16 @@ cmd_remove(const struct globals *g, int argc, char **argv)
  * better (it came back, or moved without a redirect and was fixed). The
  * validators stay: a conditional request still saves the transfer. */
 int
-cmd_enable(const struct globals *g, int argc, char **argv)
+cmd_enable(const struct globals *g, const struct cmd_args *args)
 {
 	struct session session;
 	struct store_feed feed;
 	struct store_fetch_state state;
 	struct buf out = BUF_INIT;
-	int64_t id;
+	int64_t id = 0;
 	int status;
 
-	if ((status = one_feed_start(g, argc, argv,
-	    "fetch a disabled feed again, from the next refresh on", &session,
-	    &id)) != -1)
+	if ((status = one_feed_start(g, args, &session, &id)) != -1)
 		return status;
 	status = EXIT_OK;
 	if (store_get_feed(session.store, id, &feed) == -1) {
@@ -258,42 +183,17 @@ out:
 
 /* ---- full-story: fetch each new item's web page, or not ---- */
 
-static void
-full_story_usage(FILE *fp)
-{
-	fprintf(fp, "usage: tidings full-story FEED yes|no\n"
-	    "  whether a refresh fetches the web page of each new item of FEED\n"
-	    "  for its story; FEED is a URL or a feed's name\n");
-}
-
 int
-cmd_full_story(const struct globals *g, int argc, char **argv)
+cmd_full_story(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct session session;
 	struct store_feed feed;
 	struct buf out = BUF_INIT;
-	const char *answer;
+	const char *answer = args->operands[1];
 	bool on;
-	int64_t id;
-	int c, status;
+	int64_t id = 0;
+	int status;
 
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		if (c == 'h') {
-			full_story_usage(stdout);
-			return EXIT_OK;
-		}
-		full_story_usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (optind != argc - 2) {
-		full_story_usage(stderr);
-		return EXIT_USAGE;
-	}
-	answer = argv[optind + 1];
 	if (strcasecmp(answer, "yes") == 0 || strcasecmp(answer, "on") == 0)
 		on = true;
 	else if (strcasecmp(answer, "no") == 0 || strcasecmp(answer, "off") == 0)
@@ -302,12 +202,8 @@ cmd_full_story(const struct globals *g, int argc, char **argv)
 		fprintf(stderr, "tidings: full-story takes yes or no, not \"%s\"\n", answer);
 		return EXIT_USAGE;
 	}
-	if ((status = cmd_open(g, &session)) != 0)
+	if ((status = one_feed_start(g, args, &session, &id)) != -1)
 		return status;
-	if ((id = cmd_find_feed(session.store, argv[optind])) == 0) {
-		cmd_close(&session);
-		return EXIT_FAILED;
-	}
 	memset(&feed, 0, sizeof(feed));
 	if (store_set_feed_full_story(session.store, id, on) == -1 ||
 	    store_get_feed(session.store, id, &feed) == -1) {
@@ -442,6 +338,7 @@ struct feeds_output {
 	enum format	 format;
 	int64_t		 now;
 	struct buf	 out;
+	struct json_writer writer;	/* into out */
 	struct buf	 cell;
 	bool		 failed;
 	/* The text format aligns columns, so it holds every row first (a
@@ -450,60 +347,11 @@ struct feeds_output {
 	size_t		 n_rows;
 };
 
-/* Length of the UTF-8 sequence at s (1 for a stray byte) and its code point. */
-static size_t
-next_char(const char *s, wchar_t *wc)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n, i;
-	unsigned long cp;
-
-	if (u[0] < 0x80) {
-		*wc = u[0];
-		return 1;
-	}
-	if (u[0] >= 0xF0)
-		n = 4, cp = u[0] & 0x07;
-	else if (u[0] >= 0xE0)
-		n = 3, cp = u[0] & 0x0F;
-	else if (u[0] >= 0xC0)
-		n = 2, cp = u[0] & 0x1F;
-	else {
-		*wc = 0xFFFD;
-		return 1;
-	}
-	for (i = 1; i < n; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
-			*wc = 0xFFFD;
-			return i;
-		}
-		cp = (cp << 6) | (u[i] & 0x3F);
-	}
-	*wc = (wchar_t)cp;
-	return n;
-}
-
-/* Terminal columns of one character. Sanitized text holds no controls; a
- * locale that does not know the character (the C locale) counts it as one. */
-static size_t
-char_width(wchar_t wc)
-{
-	int w = wcwidth(wc);
-
-	return w < 0 ? 1 : (size_t)w;
-}
-
+/* Columns of s as the reader counts them (width.c), whatever the locale. */
 static size_t
 text_width(const char *s)
 {
-	size_t width = 0;
-	wchar_t wc;
-
-	while (*s != '\0') {
-		s += next_char(s, &wc);
-		width += char_width(wc);
-	}
-	return width;
+	return (size_t)width_of(s);
 }
 
 /* Append s cut to max columns (0: no limit), ending in an ellipsis when
@@ -511,25 +359,11 @@ text_width(const char *s)
 static void
 append_cell(struct buf *out, const char *s, size_t max, size_t pad)
 {
-	size_t width = 0, w, n;
-	wchar_t wc;
+	size_t width = text_width(s);
 
-	if (max != 0 && text_width(s) > max) {
-		while (*s != '\0') {
-			n = next_char(s, &wc);
-			w = char_width(wc);
-			if (width + w > max - 1)
-				break;
-			buf_append(out, s, n);
-			width += w;
-			s += n;
-		}
-		buf_append_str(out, "\xE2\x80\xA6");	/* U+2026 */
-		width++;
-	} else {
-		buf_append_str(out, s);
-		width = text_width(s);
-	}
+	if (max != 0 && width > max)
+		width = max;
+	width_pad(out, s, (int)width);
 	for (; width < pad; width++)
 		buf_append_char(out, ' ');
 }
@@ -569,61 +403,47 @@ write_text_table(struct feeds_output *o)
 }
 
 static void
-json_sanitized_member(struct buf *out, struct buf *scratch, const char *key,
-    const char *s, int *first)
-{
-	if (s == NULL) {
-		json_write_member(out, key, NULL, first);
-		return;
-	}
-	buf_reset(scratch);
-	cmd_field(scratch, s);
-	json_write_member(out, key, buf_str(scratch), first);
-}
-
-static void
 feed_json(struct feeds_output *o, const struct store_feed *feed)
 {
-	struct buf *out = &o->out;
-	int first;
+	struct json_writer *w = &o->writer;
 	size_t i;
 
-	buf_appendf(out, "{\"id\":%lld", (long long)feed->id);
-	first = 0;
-	json_sanitized_member(out, &o->cell, "name", store_feed_name(feed), &first);
-	json_sanitized_member(out, &o->cell, "url", feed->url, &first);
-	json_sanitized_member(out, &o->cell, "title", feed->title, &first);
-	json_sanitized_member(out, &o->cell, "user_title", feed->user_title, &first);
-	json_sanitized_member(out, &o->cell, "link", feed->link, &first);
-	buf_append_str(out, ",\"tags\":[");
+	json_begin_object(w);
+	json_member_int(w, "id", feed->id);
+	cmd_json_field(w, &o->cell, "name", store_feed_name(feed));
+	cmd_json_field(w, &o->cell, "url", feed->url);
+	cmd_json_field(w, &o->cell, "title", feed->title);
+	cmd_json_field(w, &o->cell, "user_title", feed->user_title);
+	cmd_json_field(w, &o->cell, "link", feed->link);
+	json_key(w, "tags");
+	json_begin_array(w);
 	for (i = 0; i < feed->n_tags; i++) {
-		if (i > 0)
-			buf_append_char(out, ',');
 		buf_reset(&o->cell);
 		cmd_field(&o->cell, feed->tags[i]);
-		json_write_string(out, buf_str(&o->cell));
+		json_string(w, buf_str(&o->cell));
 	}
-	buf_appendf(out, "],\"unread\":%lld,\"total\":%lld", (long long)feed->unread,
-	    (long long)feed->total);
+	json_end_array(w);
+	json_member_int(w, "unread", feed->unread);
+	json_member_int(w, "total", feed->total);
 	buf_reset(&o->cell);
 	append_status(&o->cell, feed);
-	json_write_member(out, "status", buf_str(&o->cell), &first);
-	json_sanitized_member(out, &o->cell, "error", feed->last_error, &first);
-	buf_appendf(out, ",\"http_status\":%d", feed->last_status);
-	json_write_date_member(out, "last_fetch", feed->last_fetch, &first);
-	buf_append_str(out, ",\"next_due\":");
+	json_member_string(w, "status", buf_str(&o->cell));
+	cmd_json_field(w, &o->cell, "error", feed->last_error);
+	json_member_int(w, "http_status", feed->last_status);
+	json_member_date(w, "last_fetch", feed->last_fetch);
+	json_key(w, "next_due");
 	if (feed->disabled)
-		buf_append_str(out, "null");
+		json_null(w);
 	else {
 		buf_reset(&o->cell);
 		append_due_iso(&o->cell, feed, o->now);
-		json_write_string(out, buf_str(&o->cell));
+		json_string(w, buf_str(&o->cell));
 	}
-	json_write_date_member(out, "retry_after", feed->retry_after, &first);
-	buf_appendf(out, ",\"disabled\":%s", feed->disabled ? "true" : "false");
-	buf_appendf(out, ",\"full_story\":%s", feed->full_story ? "true" : "false");
-	json_write_date_member(out, "added", feed->added, &first);
-	buf_append_str(out, "}\n");
+	json_member_date(w, "retry_after", feed->retry_after);
+	json_member_bool(w, "disabled", feed->disabled);
+	json_member_bool(w, "full_story", feed->full_story);
+	json_member_date(w, "added", feed->added);
+	json_end_object(w);
 }
 
 static int
@@ -680,75 +500,133 @@ on_feed(void *ctx, const struct store_feed *feed)
 	return 0;
 }
 
-static int
-parse_format(const char *s, enum format *format)
+/* A query feed in JSON: its number, name, expression, tags, counts (null
+ * when its expression no longer compiles) and the error why. */
+static void
+query_json(struct feeds_output *o, const struct cmd_query_row *q)
 {
-	if (strcmp(s, "text") == 0)
-		*format = FORMAT_TEXT;
-	else if (strcmp(s, "tsv") == 0)
-		*format = FORMAT_TSV;
-	else if (strcmp(s, "json") == 0)
-		*format = FORMAT_JSON;
+	struct json_writer *w = &o->writer;
+	size_t i;
+
+	json_begin_object(w);
+	json_member_int(w, "query", q->query->id);
+	cmd_json_field(w, &o->cell, "name", q->query->name);
+	cmd_json_field(w, &o->cell, "expression", q->query->expression);
+	json_key(w, "tags");
+	json_begin_array(w);
+	for (i = 0; i < q->query->n_tags; i++) {
+		buf_reset(&o->cell);
+		cmd_field(&o->cell, q->query->tags[i]);
+		json_string(w, buf_str(&o->cell));
+	}
+	json_end_array(w);
+	json_key(w, "unread");
+	if (q->error != NULL)
+		json_null(w);
 	else
-		return -1;
+		json_int(w, q->unread);
+	json_key(w, "total");
+	if (q->error != NULL)
+		json_null(w);
+	else
+		json_int(w, q->total);
+	cmd_json_field(w, &o->cell, "error", q->error);
+	json_end_object(w);
+}
+
+/* A query feed: its name, its counts, "query" (or why its expression no
+ * longer compiles) for a status, and query:NAME:EXPRESSION for a URL, as
+ * newsboat's urls files write it. */
+static int
+on_query_row(void *ctx, const struct cmd_query_row *q)
+{
+	struct feeds_output *o = ctx;
+	struct feed_row *row;
+	struct buf status = BUF_INIT, url = BUF_INIT, tags = BUF_INIT;
+	size_t i;
+
+	if (q->error != NULL)
+		buf_appendf(&status, "query: %s", q->error);
+	else
+		buf_append_str(&status, "query");
+	buf_appendf(&url, "query:%s:%s", q->query->name, q->query->expression);
+	for (i = 0; i < q->query->n_tags; i++) {
+		if (i > 0)
+			buf_append_char(&tags, ',');
+		buf_append_str(&tags, q->query->tags[i]);
+	}
+	switch (o->format) {
+	case FORMAT_TEXT:
+		o->rows = xreallocarray(o->rows, o->n_rows + 1, sizeof(*o->rows));
+		row = &o->rows[o->n_rows++];
+		buf_append_str(&o->cell, "[query] ");
+		cmd_field(&o->cell, q->query->name);
+		row->cell[COLUMN_NAME] = buf_detach(&o->cell);
+		buf_appendf(&o->cell, "%lld/%lld", (long long)q->unread, (long long)q->total);
+		row->cell[COLUMN_COUNTS] = buf_detach(&o->cell);
+		cmd_field(&o->cell, buf_str(&status));
+		row->cell[COLUMN_STATUS] = buf_detach(&o->cell);
+		row->cell[COLUMN_DUE] = xstrdup("-");
+		cmd_field(&o->cell, buf_str(&tags));
+		row->cell[COLUMN_TAGS] = buf_detach(&o->cell);
+		cmd_field(&o->cell, buf_str(&url));
+		row->cell[COLUMN_URL] = buf_detach(&o->cell);
+		break;
+	case FORMAT_TSV:
+		cmd_field(&o->out, q->query->name);
+		buf_append_char(&o->out, '\t');
+		cmd_field(&o->out, buf_str(&url));
+		buf_append_char(&o->out, '\t');
+		cmd_field(&o->out, buf_str(&tags));
+		buf_appendf(&o->out, "\t%lld\t%lld\t", (long long)q->unread,
+		    (long long)q->total);
+		cmd_field(&o->out, buf_str(&status));
+		buf_append_str(&o->out, "\t\n");
+		break;
+	case FORMAT_JSON:
+		query_json(o, q);
+		break;
+	}
+	buf_free(&status);
+	buf_free(&url);
+	buf_free(&tags);
 	return 0;
 }
 
-static void
-feeds_usage(FILE *fp)
+/* --format, whose value the parser has checked against the table. */
+static enum format
+parse_format(const char *s)
 {
-	fprintf(fp, "usage: tidings feeds [--format text|tsv|json]\n"
-	    "  every feed: name, unread/total items, last status, next refresh,\n"
-	    "  tags and URL\n");
+	if (s == NULL || strcmp(s, "text") == 0)
+		return FORMAT_TEXT;
+	return strcmp(s, "tsv") == 0 ? FORMAT_TSV : FORMAT_JSON;
 }
 
 int
-cmd_feeds(const struct globals *g, int argc, char **argv)
+cmd_feeds(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct feeds_output o;
 	struct session session;
 	size_t i;
-	int64_t n;
-	int c, col, status;
+	int64_t n, queries = 0;
+	int col, status;
 
 	memset(&o, 0, sizeof(o));
-	o.format = FORMAT_TEXT;
-	while ((c = getopt_long(argc, argv, "f:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			if (parse_format(optarg, &o.format) == -1) {
-				fprintf(stderr, "tidings: feeds: unknown format '%s' "
-				    "(text, tsv or json)\n", optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'h':
-			feeds_usage(stdout);
-			return EXIT_OK;
-		default:
-			feeds_usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind != argc) {
-		feeds_usage(stderr);
-		return EXIT_USAGE;
-	}
+	o.format = parse_format(cmd_value(args, 'f'));
 	if ((status = cmd_open(g, &session)) != 0)
 		return status;
 	o.now = store_now(session.store);
+	json_writer_init(&o.writer, &o.out);
 	n = store_each_feed(session.store, on_feed, &o);
+	if (n != -1 && !o.failed && (queries = cmd_each_query(&session, on_query_row,
+	    &o)) == -1)
+		n = -1;
 	if (n == -1) {
 		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 	} else if (!o.failed) {
 		if (o.format == FORMAT_TEXT) {
-			if (n == 0)
+			if (n == 0 && queries == 0)
 				buf_append_str(&o.out, "no feeds: add one with "
 				    "tidings add URL, or tidings import FILE\n");
 			else
@@ -764,6 +642,7 @@ cmd_feeds(const struct globals *g, int argc, char **argv)
 			free(o.rows[i].cell[col]);
 	}
 	free(o.rows);
+	json_writer_free(&o.writer);
 	buf_free(&o.out);
 	buf_free(&o.cell);
 	cmd_close(&session);
@@ -842,21 +721,9 @@ merge_tags(struct store *s, int64_t id, const struct store_feed *feed,
 	return rc;
 }
 
-static void
-import_usage(FILE *fp)
-{
-	fprintf(fp, "usage: tidings import FILE|-\n"
-	    "  subscribe to the feeds of a newsboat urls file or an OPML file,\n"
-	    "  with their names and tags\n");
-}
-
 int
-cmd_import(const struct globals *g, int argc, char **argv)
+cmd_import(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct session session;
 	struct feedlist list = FEEDLIST_INIT;
 	struct feedlist_entry *entry;
@@ -866,21 +733,9 @@ cmd_import(const struct globals *g, int argc, char **argv)
 	char *error = NULL;
 	int64_t added = 0, already = 0, skipped, id;
 	size_t i;
-	int c, fd, status;
+	int fd, status;
 
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		if (c == 'h') {
-			import_usage(stdout);
-			return EXIT_OK;
-		}
-		import_usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (optind != argc - 1) {
-		import_usage(stderr);
-		return EXIT_USAGE;
-	}
-	path = argv[optind];
+	path = args->operands[0];
 	name = strcmp(path, "-") == 0 ? "standard input" : path;
 
 	/* The file first: a list that cannot be read leaves the store alone. */
@@ -997,37 +852,15 @@ on_export_feed(void *ctx, const struct store_feed *feed)
 	return 0;
 }
 
-static void
-export_usage(FILE *fp)
-{
-	fprintf(fp, "usage: tidings export\n"
-	    "  print every feed as OPML 2.0, with names, site links and tags\n");
-}
-
 int
-cmd_export(const struct globals *g, int argc, char **argv)
+cmd_export(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct session session;
 	struct feedlist list = FEEDLIST_INIT;
 	struct buf out = BUF_INIT;
-	int c, status;
+	int status;
 
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		if (c == 'h') {
-			export_usage(stdout);
-			return EXIT_OK;
-		}
-		export_usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (optind != argc) {
-		export_usage(stderr);
-		return EXIT_USAGE;
-	}
+	(void)args;
 	if ((status = cmd_open(g, &session)) != 0)
 		return status;
 	if (store_each_feed(session.store, on_export_feed, &list) == -1) {

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "date.h"
+#include "filter.h"
 #include "json.h"
 #include "store.h"
 
@@ -115,48 +115,36 @@ parse_since(const char *s, int64_t now)
 struct list_output {
 	bool		 json;
 	struct buf	 out;
+	struct json_writer writer;	/* into out */
 	struct buf	 field;
 	bool		 failed;
 };
-
-static void
-json_sanitized_member(struct list_output *o, const char *key, const char *s,
-    int *first)
-{
-	if (s == NULL) {
-		json_write_member(&o->out, key, NULL, first);
-		return;
-	}
-	buf_reset(&o->field);
-	cmd_field(&o->field, s);
-	json_write_member(&o->out, key, buf_str(&o->field), first);
-}
 
 static int
 on_item(void *ctx, const struct store_item *item)
 {
 	struct list_output *o = ctx;
+	struct json_writer *w = &o->writer;
 	char iso[DATE_ISO_SIZE];
-	int first;
 
 	if (o->json) {
-		buf_appendf(&o->out, "{\"id\":%lld", (long long)item->id);
-		first = 0;
-		json_sanitized_member(o, "feed", item->feed_title, &first);
-		buf_appendf(&o->out, ",\"feed_id\":%lld", (long long)item->feed_id);
-		json_write_date_member(&o->out, "date", item->date, &first);
-		json_sanitized_member(o, "title", item->title, &first);
-		json_sanitized_member(o, "link", item->link, &first);
-		json_sanitized_member(o, "author", item->author, &first);
-		buf_appendf(&o->out, ",\"read\":%s,\"starred\":%s",
-		    item->read ? "true" : "false", item->starred ? "true" : "false");
+		json_begin_object(w);
+		json_member_int(w, "id", item->id);
+		cmd_json_field(w, &o->field, "feed", item->feed_title);
+		json_member_int(w, "feed_id", item->feed_id);
+		json_member_date(w, "date", item->date);
+		cmd_json_field(w, &o->field, "title", item->title);
+		cmd_json_field(w, &o->field, "link", item->link);
+		cmd_json_field(w, &o->field, "author", item->author);
+		json_member_bool(w, "read", item->read);
+		json_member_bool(w, "starred", item->starred);
 		/* HTML, kept whole (line breaks matter inside <pre>): JSON
 		 * escapes every control character, so none is printed raw. */
-		json_write_member(&o->out, "summary", item->summary, &first);
-		json_write_member(&o->out, "content", item->content, &first);
+		json_member_string(w, "summary", item->summary);
+		json_member_string(w, "content", item->content);
 		/* The story from the item's web page (cleaned HTML), or null. */
-		json_write_member(&o->out, "story", item->story, &first);
-		buf_append_str(&o->out, "}\n");
+		json_member_string(w, "story", item->story);
+		json_end_object(w);
 	} else {
 		cmd_field(&o->out, item->feed_title);
 		buf_append_char(&o->out, '\t');
@@ -177,121 +165,70 @@ on_item(void *ctx, const struct store_item *item)
 	return 0;
 }
 
-static void
-list_usage(FILE *fp)
-{
-	fprintf(fp, "usage: tidings list [--unread] [--starred] [--feed FEED] [--tag TAG]\n"
-	    "           [--search WORDS] [--since DATE] [--limit N]\n"
-	    "           [--format tsv|json] [--count]\n"
-	    "  items, newest first; DATE is 2024-05-01, an RFC 3339 or RFC 822 date,\n"
-	    "  or an age such as 30m, 12h, 7d or 2w\n");
-}
-
 int
-cmd_list(const struct globals *g, int argc, char **argv)
+cmd_list(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "unread", no_argument, NULL, 'u' },
-		{ "starred", no_argument, NULL, 's' },
-		{ "feed", required_argument, NULL, 'f' },
-		{ "tag", required_argument, NULL, 't' },
-		{ "search", required_argument, NULL, 'q' },
-		{ "since", required_argument, NULL, 'S' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "count", no_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct command *cmd = args->command;
 	struct store_filter filter;
-	struct list_output o = { false, BUF_INIT, BUF_INIT, false };
+	struct list_output o = { false, BUF_INIT, { NULL, NULL, 0, 0, false }, BUF_INIT,
+	    false };
+	struct filter *expr = NULL;
+	struct filter_sql where;
+	const char *filter_text = cmd_value(args, 'E');
+	bool ignored = cmd_flag(args, 'I');
+	char why[512];
 	struct session session;
-	const char *feed = NULL, *since = NULL;
+	const char *feed, *since, *limit_arg, *format;
 	char *query, *end;
-	bool count = false;
+	bool count = cmd_flag(args, 'c');
 	int64_t n;
 	long long limit;
-	int c, status;
+	int status;
 
 	memset(&filter, 0, sizeof(filter));
-	while ((c = getopt_long(argc, argv, "usf:t:q:S:n:F:ch", options, NULL)) != -1) {
-		switch (c) {
-		case 'u':
-			filter.unread_only = true;
-			break;
-		case 's':
-			filter.starred_only = true;
-			break;
-		case 'f':
-		case 't':
-			/* The store filters by one feed and one tag. */
-			if ((c == 'f' ? feed : filter.tag) != NULL) {
-				fprintf(stderr, "tidings: list: --%s may be given once\n",
-				    c == 'f' ? "feed" : "tag");
-				return EXIT_USAGE;
-			}
-			if (c == 'f')
-				feed = optarg;
-			else
-				filter.tag = optarg;
-			break;
-		case 'q':
-			if ((query = store_search_query(optarg)) == NULL) {
-				fprintf(stderr, "tidings: list: --search needs words\n");
-				return EXIT_USAGE;
-			}
-			free(query);
-			filter.search = optarg;
-			break;
-		case 'S':
-			since = optarg;
-			break;
-		case 'n':
-			errno = 0;
-			limit = strtoll(optarg, &end, 10);
-			if (optarg[0] < '0' || optarg[0] > '9' || *end != '\0' ||
-			    errno != 0 || limit <= 0) {
-				fprintf(stderr, "tidings: list: --limit %s: not a "
-				    "positive whole number\n", optarg);
-				return EXIT_USAGE;
-			}
-			filter.limit = limit;
-			break;
-		case 'F':
-			if (strcmp(optarg, "json") == 0)
-				o.json = true;
-			else if (strcmp(optarg, "tsv") == 0)
-				o.json = false;
-			else {
-				fprintf(stderr, "tidings: list: unknown format '%s' "
-				    "(tsv or json)\n", optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'c':
-			count = true;
-			break;
-		case 'h':
-			list_usage(stdout);
-			return EXIT_OK;
-		default:
-			list_usage(stderr);
-			return EXIT_USAGE;
-		}
+	filter.unread_only = cmd_flag(args, 'u');
+	filter.starred_only = cmd_flag(args, 's');
+	/* The store filters by one feed and one tag: the table says so. */
+	feed = cmd_value(args, 'f');
+	filter.tag = cmd_value(args, 't');
+	if ((filter.search = cmd_value(args, 'q')) != NULL) {
+		if ((query = store_search_query(filter.search)) == NULL)
+			return cmd_usage_error(cmd, "--search needs words");
+		free(query);
 	}
-	if (optind != argc) {
-		list_usage(stderr);
-		return EXIT_USAGE;
+	if ((limit_arg = cmd_value(args, 'n')) != NULL) {
+		errno = 0;
+		limit = strtoll(limit_arg, &end, 10);
+		if (limit_arg[0] < '0' || limit_arg[0] > '9' || *end != '\0' || errno != 0 ||
+		    limit <= 0)
+			return cmd_usage_error(cmd, "--limit %s: not a positive whole number",
+			    limit_arg);
+		filter.limit = limit;
 	}
+	format = cmd_value(args, 'F');
+	o.json = format != NULL && strcmp(format, "json") == 0;
+	since = cmd_value(args, 'S');
+	if (since != NULL && (filter.since = parse_since(since, time(NULL))) == DATE_NONE)
+		return cmd_usage_error(cmd, "--since %s: not a date (2024-05-01, an RFC 3339 "
+		    "date, or an age such as 12h or 7d)", since);
 
-	if (since != NULL && (filter.since = parse_since(since, time(NULL))) == DATE_NONE) {
-		fprintf(stderr, "tidings: list: --since %s: not a date (2024-05-01, "
-		    "an RFC 3339 date, or an age such as 12h or 7d)\n", since);
+	if (filter_text != NULL && (expr = cmd_parse_filter("list: --filter", filter_text)) == NULL)
 		return EXIT_USAGE;
-	}
 
-	if ((status = cmd_open(g, &session)) != 0)
+	filter_sql_init(&where);
+	if ((status = cmd_open(g, &session)) != 0) {
+		filter_free(&expr);
 		return status;
+	}
+	/* The expression, and the display-mode ignore-article rules. */
+	if (filter_view_compile(&where, expr, session.settings.rules, ignored, why,
+	    sizeof(why)) == -1) {
+		fprintf(stderr, "tidings: list: %s\n", why);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	if (where.sql.len > 0)
+		filter.where = &where;
 	if (feed != NULL && (filter.feed_id = cmd_find_feed(session.store, feed)) == 0) {
 		status = EXIT_FAILED;
 		goto out;
@@ -317,6 +254,7 @@ cmd_list(const struct globals *g, int argc, char **argv)
 	}
 
 	filter.with_text = o.json;
+	json_writer_init(&o.writer, &o.out);
 	if (store_query_items(session.store, &filter, on_item, &o) == -1) {
 		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
@@ -326,8 +264,11 @@ cmd_list(const struct globals *g, int argc, char **argv)
 	if (o.failed)
 		status = EXIT_FAILED;
 out:
+	json_writer_free(&o.writer);
 	buf_free(&o.out);
 	buf_free(&o.field);
+	filter_sql_clear(&where);
+	filter_free(&expr);
 	cmd_close(&session);
 	return status;
 }
@@ -456,66 +397,22 @@ report(enum item_change change, int64_t changed)
 	return rc;
 }
 
-static void
-mark_usage(FILE *fp, const char *name)
-{
-	fprintf(fp, "usage: tidings %s --feed FEED | --tag TAG | --all | ITEM...\n"
-	    "  ITEM is an item id from tidings list --format json\n", name);
-}
-
+/* The parser saw to it that exactly one of the scopes is given. */
 static int
-mark(const struct globals *g, int argc, char **argv, enum item_change change)
+mark(const struct globals *g, const struct cmd_args *args, enum item_change change)
 {
-	static const struct option options[] = {
-		{ "feed", required_argument, NULL, 'f' },
-		{ "tag", required_argument, NULL, 't' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct session session;
-	const char *name = argv[0], *feed = NULL, *tag = NULL;
-	bool all = false, read = change == CHANGE_READ;
+	const char *feed = cmd_value(args, 'f'), *tag = cmd_value(args, 't');
+	bool all = cmd_flag(args, 'a'), read = change == CHANGE_READ;
 	int64_t changed = 0, id;
-	int c, scopes = 0, status;
+	int status;
 
-	while ((c = getopt_long(argc, argv, "f:t:ah", options, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			feed = optarg;
-			scopes++;
-			break;
-		case 't':
-			tag = optarg;
-			scopes++;
-			break;
-		case 'a':
-			all = true;
-			scopes++;
-			break;
-		case 'h':
-			mark_usage(stdout, name);
-			return EXIT_OK;
-		default:
-			mark_usage(stderr, name);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind < argc)
-		scopes++;
-	if (scopes != 1) {
-		fprintf(stderr, "tidings: %s: give exactly one of --feed, --tag, --all "
-		    "or item ids\n", name);
-		mark_usage(stderr, name);
+	if (check_ids(args->n_operands, args->operands) == -1)
 		return EXIT_USAGE;
-	}
-	if (optind < argc && check_ids(argc - optind, argv + optind) == -1)
-		return EXIT_USAGE;
-
 	if ((status = cmd_open(g, &session)) != 0)
 		return status;
-	if (optind < argc)
-		status = change_items(session.store, argv + optind, argc - optind,
+	if (args->n_operands > 0)
+		status = change_items(session.store, args->operands, args->n_operands,
 		    change, &changed);
 	else {
 		if (feed != NULL) {
@@ -546,53 +443,29 @@ out:
 }
 
 int
-cmd_mark_read(const struct globals *g, int argc, char **argv)
+cmd_mark_read(const struct globals *g, const struct cmd_args *args)
 {
-	return mark(g, argc, argv, CHANGE_READ);
+	return mark(g, args, CHANGE_READ);
 }
 
 int
-cmd_mark_unread(const struct globals *g, int argc, char **argv)
+cmd_mark_unread(const struct globals *g, const struct cmd_args *args)
 {
-	return mark(g, argc, argv, CHANGE_UNREAD);
-}
-
-static void
-star_usage(FILE *fp, const char *name)
-{
-	fprintf(fp, "usage: tidings %s ITEM...\n"
-	    "  ITEM is an item id from tidings list --format json\n", name);
+	return mark(g, args, CHANGE_UNREAD);
 }
 
 static int
-star(const struct globals *g, int argc, char **argv, enum item_change change)
+star(const struct globals *g, const struct cmd_args *args, enum item_change change)
 {
-	static const struct option options[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct session session;
-	const char *name = argv[0];
 	int64_t changed = 0;
-	int c, status;
+	int status;
 
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		if (c == 'h') {
-			star_usage(stdout, name);
-			return EXIT_OK;
-		}
-		star_usage(stderr, name);
-		return EXIT_USAGE;
-	}
-	if (optind == argc) {
-		star_usage(stderr, name);
-		return EXIT_USAGE;
-	}
-	if (check_ids(argc - optind, argv + optind) == -1)
+	if (check_ids(args->n_operands, args->operands) == -1)
 		return EXIT_USAGE;
 	if ((status = cmd_open(g, &session)) != 0)
 		return status;
-	status = change_items(session.store, argv + optind, argc - optind, change,
+	status = change_items(session.store, args->operands, args->n_operands, change,
 	    &changed);
 	if (report(change, changed) != 0)
 		status = EXIT_FAILED;
@@ -601,13 +474,13 @@ star(const struct globals *g, int argc, char **argv, enum item_change change)
 }
 
 int
-cmd_star(const struct globals *g, int argc, char **argv)
+cmd_star(const struct globals *g, const struct cmd_args *args)
 {
-	return star(g, argc, argv, CHANGE_STAR);
+	return star(g, args, CHANGE_STAR);
 }
 
 int
-cmd_unstar(const struct globals *g, int argc, char **argv)
+cmd_unstar(const struct globals *g, const struct cmd_args *args)
 {
-	return star(g, argc, argv, CHANGE_UNSTAR);
+	return star(g, args, CHANGE_UNSTAR);
 }

@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +31,7 @@ struct output {
 	bool		 json;
 	bool		 header_written;
 	struct buf	 held;	/* item lines not yet written */
+	struct json_writer items;	/* into held */
 	struct buf	 line;
 	FILE		*fp;
 	bool		 write_failed;
@@ -47,56 +47,54 @@ write_out(struct output *o, const char *data, size_t len)
 static void
 format_feed_json(struct buf *out, const struct feed *feed)
 {
-	int first = 1;
+	struct json_writer w;
 
-	buf_append_char(out, '{');
-	json_write_member(out, "format", feed_format_name(feed->format), &first);
-	json_write_member(out, "title", feed->title, &first);
-	json_write_member(out, "link", feed->link, &first);
-	json_write_member(out, "description", feed->description, &first);
-	json_write_member(out, "language", feed->language, &first);
-	json_write_date_member(out, "updated", feed->updated, &first);
-	json_write_member(out, "author", feed->author, &first);
-	json_write_member(out, "image", feed->image, &first);
-	buf_append_str(out, "}\n");
+	json_writer_init(&w, out);
+	json_begin_object(&w);
+	json_member_string(&w, "format", feed_format_name(feed->format));
+	json_member_string(&w, "title", feed->title);
+	json_member_string(&w, "link", feed->link);
+	json_member_string(&w, "description", feed->description);
+	json_member_string(&w, "language", feed->language);
+	json_member_date(&w, "updated", feed->updated);
+	json_member_string(&w, "author", feed->author);
+	json_member_string(&w, "image", feed->image);
+	json_end_object(&w);
+	json_writer_free(&w);
 }
 
 static void
-format_item_json(struct buf *out, const struct item *item)
+format_item_json(struct json_writer *w, const struct item *item)
 {
-	int first = 1;
 	size_t i;
 
-	buf_append_char(out, '{');
-	json_write_member(out, "id", item->id, &first);
-	json_write_member(out, "title", item->title, &first);
-	json_write_member(out, "link", item->link, &first);
-	json_write_member(out, "author", item->author, &first);
-	json_write_date_member(out, "published", item->published, &first);
-	json_write_date_member(out, "updated", item->updated, &first);
-	json_write_member(out, "summary", item->summary, &first);
-	json_write_member(out, "content", item->content, &first);
+	json_begin_object(w);
+	json_member_string(w, "id", item->id);
+	json_member_string(w, "title", item->title);
+	json_member_string(w, "link", item->link);
+	json_member_string(w, "author", item->author);
+	json_member_date(w, "published", item->published);
+	json_member_date(w, "updated", item->updated);
+	json_member_string(w, "summary", item->summary);
+	json_member_string(w, "content", item->content);
 	if (item->thumbnail != NULL)
-		json_write_member(out, "thumbnail", item->thumbnail, &first);
-	buf_append_str(out, ",\"enclosures\":[");
+		json_member_string(w, "thumbnail", item->thumbnail);
+	json_key(w, "enclosures");
+	json_begin_array(w);
 	for (i = 0; i < item->n_enclosures; i++) {
-		int efirst = 1;
-
-		if (i > 0)
-			buf_append_char(out, ',');
-		buf_append_char(out, '{');
-		json_write_member(out, "url", item->enclosures[i].url, &efirst);
-		json_write_member(out, "type", item->enclosures[i].type, &efirst);
-		json_write_member(out, "length", item->enclosures[i].length, &efirst);
-		buf_append_char(out, '}');
+		json_begin_object(w);
+		json_member_string(w, "url", item->enclosures[i].url);
+		json_member_string(w, "type", item->enclosures[i].type);
+		json_member_string(w, "length", item->enclosures[i].length);
+		json_end_object(w);
 	}
-	buf_append_str(out, "],\"categories\":[");
-	for (i = 0; i < item->n_categories; i++) {
-		if (i > 0)
-			buf_append_char(out, ',');
-		json_write_string(out, item->categories[i]);
-	}
-	buf_append_str(out, "]}\n");
+	json_end_array(w);
+	json_key(w, "categories");
+	json_begin_array(w);
+	for (i = 0; i < item->n_categories; i++)
+		json_string(w, item->categories[i]);
+	json_end_array(w);
+	json_end_object(w);
 }
 
 /* The readable form is for people at a terminal: every field from the feed
@@ -156,7 +154,7 @@ on_item(void *ctx, const struct feed *feed, const struct item *item)
 	struct output *o = ctx;
 
 	if (o->json)
-		format_item_json(&o->held, item);
+		format_item_json(&o->items, item);
 	else
 		format_item_text(&o->held, item);
 	if (!o->header_written && o->held.len > HOLD_BACK_LIMIT)
@@ -191,50 +189,21 @@ read_into_parser(int fd, struct parser *p)
 	}
 }
 
-static void
-parse_usage(void)
-{
-	fprintf(stderr, "usage: tidings parse [--json] [--url URL] FILE|-\n");
-}
-
 int
-cmd_parse(const struct globals *g, int argc, char **argv)
+cmd_parse(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "url", required_argument, NULL, 'u' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct output o = { false, false, BUF_INIT, BUF_INIT, stdout, false };
+	struct output o = { false, false, BUF_INIT, { NULL, NULL, 0, 0, false }, BUF_INIT,
+	    stdout, false };
 	struct parse_options popts = { NULL, NULL, 0, 0, 0 };
 	struct settings settings;
 	struct parse_handlers handlers = { on_item, &o };
 	struct parser *p;
 	const char *path, *name;
 	long long nread;
-	int c, fd, status = EXIT_OK, saved_errno;
+	int fd, status = EXIT_OK, saved_errno;
 
-	while ((c = getopt_long(argc, argv, "ju:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'j':
-			o.json = true;
-			break;
-		case 'u':
-			popts.url = optarg;
-			break;
-		case 'h':
-			parse_usage();
-			return EXIT_OK;
-		default:
-			parse_usage();
-			return EXIT_USAGE;
-		}
-	}
-	if (optind != argc - 1) {
-		parse_usage();
-		return EXIT_USAGE;
-	}
+	o.json = cmd_flag(args, 'j');
+	popts.url = cmd_value(args, 'u');
 	/* The bounds on hostile input are settings; nothing else here is. */
 	if (cmd_load_settings(g, &settings) != 0)
 		return EXIT_USAGE;
@@ -243,7 +212,7 @@ cmd_parse(const struct globals *g, int argc, char **argv)
 	popts.max_text = (size_t)settings.number[OPT_MAX_FIELD];
 	settings_free(&settings);
 
-	path = argv[optind];
+	path = args->operands[0];
 	name = strcmp(path, "-") == 0 ? "standard input" : path;
 	if (strcmp(path, "-") == 0)
 		fd = STDIN_FILENO;
@@ -252,6 +221,7 @@ cmd_parse(const struct globals *g, int argc, char **argv)
 		return EXIT_FAILED;
 	}
 
+	json_writer_init(&o.items, &o.held);
 	p = parse_new(&popts, &handlers);
 	nread = read_into_parser(fd, p);
 	saved_errno = errno;
@@ -284,6 +254,7 @@ cmd_parse(const struct globals *g, int argc, char **argv)
 		status = EXIT_FAILED;
 	}
 	parse_free(&p);
+	json_writer_free(&o.items);
 	buf_free(&o.held);
 	buf_free(&o.line);
 	return status;

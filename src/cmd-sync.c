@@ -3,7 +3,6 @@
  * `tidings refresh` syncs first. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -59,41 +58,13 @@ cmd_sync_session(struct session *session, bool quiet)
 	return EXIT_OK;
 }
 
-static void
-sync_usage(FILE *fp)
-{
-	fprintf(fp, "usage: tidings sync [--quiet]\n");
-}
-
 int
-cmd_sync(const struct globals *g, int argc, char **argv)
+cmd_sync(const struct globals *g, const struct cmd_args *args)
 {
-	static const struct option options[] = {
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct session session;
-	bool quiet = !isatty(STDOUT_FILENO);
-	int c, lock, status;
+	bool quiet = !isatty(STDOUT_FILENO) || cmd_flag(args, 'q');
+	int lock, status;
 
-	while ((c = getopt_long(argc, argv, "+qh", options, NULL)) != -1) {
-		switch (c) {
-		case 'q':
-			quiet = true;
-			break;
-		case 'h':
-			sync_usage(stdout);
-			return EXIT_OK;
-		default:
-			sync_usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind < argc) {
-		sync_usage(stderr);
-		return EXIT_USAGE;
-	}
 	if ((status = cmd_open(g, &session)) != 0)
 		return status;
 	if (session.settings.string[OPT_TTRSS_URL][0] == '\0') {

@@ -2,22 +2,15 @@
  * hand them to the reader. The reader itself is src/ui*.c. */
 #include "config.h"
 
-#include <stdio.h>
-
 #include "cmd.h"
 #include "ui.h"
 
 int
-cmd_ui(const struct globals *g, int argc, char **argv)
+cmd_ui(const struct globals *g)
 {
 	struct session session;
 	int status;
 
-	if (argc > 1) {
-		fprintf(stderr, "tidings: the reader takes no arguments\n");
-		return EXIT_USAGE;
-	}
-	(void)argv;
 	if ((status = cmd_open(g, &session)) != 0)
 		return status;
 	status = ui_run(&session);

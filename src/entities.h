@@ -1,5 +1,5 @@
 /* entities.h: the generated HTML named entity table shared by entities.c (the
- * data) and text.c (the lookup); private to the text module, not installed. */
+ * data) and html.c (the lookup and the decoder); private, not installed. */
 #ifndef TIDINGS_ENTITIES_H
 #define TIDINGS_ENTITIES_H
 

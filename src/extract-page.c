@@ -1,6 +1,7 @@
-/* extract-page.c: reading a web page for the extractor: its charset, a
- * tokenizer-level pass that bounds and slims it, the HTML5 parse (gumbo), and
- * text as people read it. No scoring (extract.c), no text output. */
+/* extract-page.c: parsing a web page for the extractor: a tokenizer-level
+ * pass that bounds and slims it, the HTML5 parse (gumbo) in bounded memory,
+ * and the parsed page's text as people read it. Its charset is
+ * extract-charset.c's; no scoring (extract-score.c), no output. */
 #include "config.h"
 
 #include <setjmp.h>
@@ -12,9 +13,9 @@
 #include <gumbo.h>
 
 #include "buf.h"
-#include "encoding.h"
 #include "extract.h"
 #include "extract-internal.h"
+#include "html.h"
 #include "xmalloc.h"
 
 /* Open elements the page may nest. gumbo 0.10 has no depth limit, and its
@@ -29,302 +30,14 @@
  * paragraph, 29 KB giving 537 MB of nodes), and this stops it early. */
 #define PARSE_BUDGET(len)	((size_t)32 * 1024 * 1024 + (len) * 24)
 
-static bool
-is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* ---------------------------------------------------------------------
- * Charset (WHATWG HTML 13.2.3, "determining the character encoding")
- */
-
-static bool
-known_label(const char *label)
-{
-	struct decoder *d;
-
-	if (label == NULL || *label == '\0')
-		return false;
-	d = encoding_decoder_new(label);
-	if (d == NULL)
-		return false;
-	encoding_decoder_free(&d);
-	return true;
-}
-
-static void
-copy_label(char *label, size_t size, const char *s, size_t len)
-{
-	while (len > 0 && extract_is_space((unsigned char)*s)) {
-		s++;
-		len--;
-	}
-	while (len > 0 && extract_is_space((unsigned char)s[len - 1]))
-		len--;
-	if (size == 0)
-		return;
-	if (len >= size)
-		len = size - 1;
-	memcpy(label, s, len);
-	label[len] = '\0';
-}
-
-struct prescan_attribute {
-	char	name[32];
-	char	value[256];
-	size_t	name_len, value_len;
-};
-
-static void
-append_lower(char *s, size_t *len, size_t size, unsigned char c)
-{
-	if (*len + 1 < size)
-		s[(*len)++] = (char)extract_lower(c);
-	s[*len] = '\0';
-}
-
-/* "Get an attribute" of the prescan: false at '>' or the end of the bytes.
- * Names and values come back in ASCII lower case, truncated. */
-static bool
-prescan_attribute(const unsigned char **pos, const unsigned char *end,
-    struct prescan_attribute *a)
-{
-	const unsigned char *p = *pos;
-	unsigned char quote;
-
-	a->name_len = a->value_len = 0;
-	a->name[0] = a->value[0] = '\0';
-	while (p < end && (extract_is_space(*p) || *p == '/'))
-		p++;
-	if (p >= end || *p == '>') {
-		*pos = p;
-		return false;
-	}
-	for (;;) {
-		if (p >= end) {
-			*pos = p;
-			return false;
-		}
-		if (*p == '=' && a->name_len > 0) {
-			p++;
-			goto value;
-		}
-		if (extract_is_space(*p))
-			break;
-		if (*p == '/' || *p == '>') {
-			*pos = p;
-			return true;
-		}
-		append_lower(a->name, &a->name_len, sizeof a->name, *p++);
-	}
-	while (p < end && extract_is_space(*p))
-		p++;
-	if (p >= end || *p != '=') {
-		*pos = p;
-		return true;
-	}
-	p++;
-value:
-	while (p < end && extract_is_space(*p))
-		p++;
-	if (p >= end) {
-		*pos = p;
-		return false;
-	}
-	if (*p == '"' || *p == '\'') {
-		quote = *p++;
-		while (p < end && *p != quote)
-			append_lower(a->value, &a->value_len, sizeof a->value, *p++);
-		if (p < end)
-			p++;
-		*pos = p;
-		return true;
-	}
-	if (*p == '>') {
-		*pos = p;
-		return true;
-	}
-	while (p < end && !extract_is_space(*p) && *p != '>')
-		append_lower(a->value, &a->value_len, sizeof a->value, *p++);
-	*pos = p;
-	return true;
-}
-
-/* "Extracting a character encoding from a meta element": the charset=
- * parameter of a content attribute (already in lower case). */
-static bool
-charset_from_content(const char *s, size_t len, char *label, size_t size)
-{
-	const char *p = s, *end = s + len, *found, *close;
-
-	while ((found = strstr(p, "charset")) != NULL) {
-		p = found + 7;
-		while (p < end && extract_is_space((unsigned char)*p))
-			p++;
-		if (p >= end || *p != '=')
-			continue;
-		p++;
-		while (p < end && extract_is_space((unsigned char)*p))
-			p++;
-		if (p >= end)
-			return false;
-		if (*p == '"' || *p == '\'') {
-			if ((close = memchr(p + 1, *p, (size_t)(end - p - 1))) == NULL)
-				return false;
-			copy_label(label, size, p + 1, (size_t)(close - p - 1));
-			return true;
-		}
-		for (close = p; close < end && !extract_is_space((unsigned char)*close) &&
-		    *close != ';'; close++)
-			;
-		copy_label(label, size, p, (size_t)(close - p));
-		return true;
-	}
-	return false;
-}
-
-/* The attributes of one <meta> tag: its charset, or false. */
-static bool
-prescan_meta(const unsigned char **pos, const unsigned char *end, char *label, size_t size)
-{
-	struct prescan_attribute a;
-	char charset[EXTRACT_CHARSET_SIZE] = "";
-	bool got_pragma = false, seen_http_equiv = false, seen_content = false;
-	bool seen_charset = false;
-	int need_pragma = -1;	/* the standard's "null" */
-
-	while (prescan_attribute(pos, end, &a)) {
-		if (strcmp(a.name, "http-equiv") == 0) {
-			if (seen_http_equiv)
-				continue;
-			seen_http_equiv = true;
-			if (strcmp(a.value, "content-type") == 0)
-				got_pragma = true;
-		} else if (strcmp(a.name, "content") == 0) {
-			if (seen_content)
-				continue;
-			seen_content = true;
-			if (charset[0] == '\0' && charset_from_content(a.value, a.value_len,
-			    charset, sizeof charset))
-				need_pragma = 1;
-		} else if (strcmp(a.name, "charset") == 0) {
-			if (seen_charset)
-				continue;
-			seen_charset = true;
-			if (charset[0] == '\0') {
-				copy_label(charset, sizeof charset, a.value, a.value_len);
-				need_pragma = 0;
-			}
-		}
-	}
-	if (need_pragma == -1 || (need_pragma == 1 && !got_pragma) || charset[0] == '\0')
-		return false;
-	/* A page the prescan could read is ASCII-compatible, so a UTF-16
-	 * declaration is a mistake for UTF-8; x-user-defined is windows-1252
-	 * (the standard's rules). */
-	if (strncmp(charset, "utf-16", 6) == 0)
-		copy_label(charset, sizeof charset, "UTF-8", 5);
-	else if (strcmp(charset, "x-user-defined") == 0)
-		copy_label(charset, sizeof charset, "windows-1252", 12);
-	if (!known_label(charset))
-		return false;
-	copy_label(label, size, charset, strlen(charset));
-	return true;
-}
-
-/* "Prescan a byte stream to determine its encoding". */
-static bool
-prescan(const unsigned char *p, size_t len, char *label, size_t size)
-{
-	const unsigned char *end = p + len, *q;
-	struct prescan_attribute a;
-
-	while (p < end) {
-		if (*p != '<') {
-			if ((p = memchr(p, '<', (size_t)(end - p))) == NULL)
-				break;
-			continue;
-		}
-		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-			/* "<!-->" ends the comment: its dashes count. */
-			for (q = p + 2; q + 3 <= end && memcmp(q, "-->", 3) != 0; q++)
-				;
-			if (q + 3 > end)
-				break;
-			p = q + 3;
-			continue;
-		}
-		if (end - p >= 6 && extract_equal_nocase((const char *)p + 1, "meta", 4) &&
-		    (extract_is_space(p[5]) || p[5] == '/')) {
-			p += 5;
-			if (prescan_meta(&p, end, label, size))
-				return true;
-			continue;
-		}
-		if (end - p >= 2 && (is_alpha(p[1]) ||
-		    (p[1] == '/' && end - p >= 3 && is_alpha(p[2])))) {
-			p += p[1] == '/' ? 2 : 1;
-			while (p < end && !extract_is_space(*p) && *p != '>')
-				p++;
-			while (prescan_attribute(&p, end, &a))
-				;
-			continue;
-		}
-		if (end - p >= 2 && (p[1] == '!' || p[1] == '/' || p[1] == '?')) {
-			if ((q = memchr(p, '>', (size_t)(end - p))) == NULL)
-				break;
-			p = q + 1;
-			continue;
-		}
-		p++;
-	}
-	return false;
-}
-
-void
-extract_page_charset(const char *page, size_t len, const char *http_charset,
-    char *label, size_t size, size_t *bom_len)
-{
-	const unsigned char *p = (const unsigned char *)page;
-	const char *bom = NULL;
-	size_t n = 0;
-
-	if (page == NULL)
-		len = 0;
-	if (len >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
-		bom = "UTF-8";
-		n = 3;
-	} else if (len >= 2 && p[0] == 0xfe && p[1] == 0xff) {
-		bom = "UTF-16BE";
-		n = 2;
-	} else if (len >= 2 && p[0] == 0xff && p[1] == 0xfe) {
-		bom = "UTF-16LE";
-		n = 2;
-	}
-	if (bom_len != NULL)
-		*bom_len = n;
-	if (bom != NULL) {
-		copy_label(label, size, bom, strlen(bom));
-		return;
-	}
-	if (http_charset != NULL && known_label(http_charset)) {
-		copy_label(label, size, http_charset, strlen(http_charset));
-		return;
-	}
-	if (prescan(p, len < EXTRACT_PRESCAN_SIZE ? len : EXTRACT_PRESCAN_SIZE, label, size))
-		return;
-	/* HTML's default for pages that say nothing, in most locales. */
-	copy_label(label, size, "windows-1252", 12);
-}
-
-/* ---------------------------------------------------------------------
- * What each element is. Indexed by gumbo's tag; unknown tags are looked up
- * by name in extract_unknown_tag_flags().
+ * What each element is to the parser and the pre-pass. Indexed by gumbo's
+ * tag; unknown tags are looked up by name in extract_unknown_tag_flags().
+ * Which elements are blocks of text is html.c's one table.
  */
 
 const unsigned char extract_tag_flags[GUMBO_TAG_LAST + 1] = {
-	[GUMBO_TAG_HTML] = TF_BLOCK | TF_BOUNDED,
+	[GUMBO_TAG_HTML] = TF_BOUNDED,
 	[GUMBO_TAG_HEAD] = TF_DROP | TF_BOUNDED | TF_BREAKOUT,
 	[GUMBO_TAG_TITLE] = TF_DROP | TF_RCDATA,
 	[GUMBO_TAG_BASE] = TF_DROP | TF_VOID,
@@ -332,37 +45,30 @@ const unsigned char extract_tag_flags[GUMBO_TAG_LAST + 1] = {
 	[GUMBO_TAG_META] = TF_DROP | TF_VOID | TF_BREAKOUT,
 	[GUMBO_TAG_STYLE] = TF_DROP | TF_RAWTEXT,
 	[GUMBO_TAG_SCRIPT] = TF_DROP | TF_RAWTEXT,
-	[GUMBO_TAG_NOSCRIPT] = TF_DROP | TF_BLOCK,
+	[GUMBO_TAG_NOSCRIPT] = TF_DROP,
 	[GUMBO_TAG_TEMPLATE] = TF_DROP,
-	[GUMBO_TAG_BODY] = TF_BLOCK | TF_BOUNDED | TF_BREAKOUT,
-	[GUMBO_TAG_ARTICLE] = TF_BLOCK,
-	[GUMBO_TAG_SECTION] = TF_BLOCK,
-	[GUMBO_TAG_NAV] = TF_BLOCK | TF_DROP,
-	[GUMBO_TAG_ASIDE] = TF_BLOCK | TF_DROP,
-	[GUMBO_TAG_H1] = TF_BLOCK | TF_BOUNDED | TF_BREAKOUT,
-	[GUMBO_TAG_H2] = TF_BLOCK | TF_BOUNDED | TF_BREAKOUT,
-	[GUMBO_TAG_H3] = TF_BLOCK | TF_BOUNDED | TF_BREAKOUT,
-	[GUMBO_TAG_H4] = TF_BLOCK | TF_BOUNDED | TF_BREAKOUT,
-	[GUMBO_TAG_H5] = TF_BLOCK | TF_BOUNDED | TF_BREAKOUT,
-	[GUMBO_TAG_H6] = TF_BLOCK | TF_BOUNDED | TF_BREAKOUT,
-	[GUMBO_TAG_HGROUP] = TF_BLOCK,
-	[GUMBO_TAG_HEADER] = TF_BLOCK | TF_DROP,
-	[GUMBO_TAG_FOOTER] = TF_BLOCK | TF_DROP,
-	[GUMBO_TAG_ADDRESS] = TF_BLOCK,
-	[GUMBO_TAG_P] = TF_BLOCK | TF_BOUNDED | TF_BREAKOUT,
-	[GUMBO_TAG_HR] = TF_BLOCK | TF_VOID | TF_BREAKOUT,
-	[GUMBO_TAG_PRE] = TF_BLOCK | TF_BREAKOUT,
-	[GUMBO_TAG_BLOCKQUOTE] = TF_BLOCK | TF_BREAKOUT,
-	[GUMBO_TAG_OL] = TF_BLOCK | TF_BREAKOUT,
-	[GUMBO_TAG_UL] = TF_BLOCK | TF_BREAKOUT,
-	[GUMBO_TAG_LI] = TF_BLOCK | TF_BOUNDED | TF_BREAKOUT,
-	[GUMBO_TAG_DL] = TF_BLOCK | TF_BREAKOUT,
-	[GUMBO_TAG_DT] = TF_BLOCK | TF_BOUNDED | TF_BREAKOUT,
-	[GUMBO_TAG_DD] = TF_BLOCK | TF_BOUNDED | TF_BREAKOUT,
-	[GUMBO_TAG_FIGURE] = TF_BLOCK,
-	[GUMBO_TAG_FIGCAPTION] = TF_BLOCK,
-	[GUMBO_TAG_MAIN] = TF_BLOCK,
-	[GUMBO_TAG_DIV] = TF_BLOCK | TF_BREAKOUT,
+	[GUMBO_TAG_BODY] = TF_BOUNDED | TF_BREAKOUT,
+	[GUMBO_TAG_NAV] = TF_DROP,
+	[GUMBO_TAG_ASIDE] = TF_DROP,
+	[GUMBO_TAG_H1] = TF_BOUNDED | TF_BREAKOUT,
+	[GUMBO_TAG_H2] = TF_BOUNDED | TF_BREAKOUT,
+	[GUMBO_TAG_H3] = TF_BOUNDED | TF_BREAKOUT,
+	[GUMBO_TAG_H4] = TF_BOUNDED | TF_BREAKOUT,
+	[GUMBO_TAG_H5] = TF_BOUNDED | TF_BREAKOUT,
+	[GUMBO_TAG_H6] = TF_BOUNDED | TF_BREAKOUT,
+	[GUMBO_TAG_HEADER] = TF_DROP,
+	[GUMBO_TAG_FOOTER] = TF_DROP,
+	[GUMBO_TAG_P] = TF_BOUNDED | TF_BREAKOUT,
+	[GUMBO_TAG_HR] = TF_VOID | TF_BREAKOUT,
+	[GUMBO_TAG_PRE] = TF_BREAKOUT,
+	[GUMBO_TAG_BLOCKQUOTE] = TF_BREAKOUT,
+	[GUMBO_TAG_OL] = TF_BREAKOUT,
+	[GUMBO_TAG_UL] = TF_BREAKOUT,
+	[GUMBO_TAG_LI] = TF_BOUNDED | TF_BREAKOUT,
+	[GUMBO_TAG_DL] = TF_BREAKOUT,
+	[GUMBO_TAG_DT] = TF_BOUNDED | TF_BREAKOUT,
+	[GUMBO_TAG_DD] = TF_BOUNDED | TF_BREAKOUT,
+	[GUMBO_TAG_DIV] = TF_BREAKOUT,
 	[GUMBO_TAG_A] = TF_BOUNDED,
 	[GUMBO_TAG_EM] = TF_BREAKOUT,
 	[GUMBO_TAG_STRONG] = TF_BREAKOUT,
@@ -393,19 +99,17 @@ const unsigned char extract_tag_flags[GUMBO_TAG_LAST + 1] = {
 	[GUMBO_TAG_AREA] = TF_DROP | TF_VOID,
 	[GUMBO_TAG_MATH] = TF_DROP,
 	[GUMBO_TAG_SVG] = TF_DROP,
-	[GUMBO_TAG_TABLE] = TF_BLOCK | TF_BREAKOUT,
-	[GUMBO_TAG_CAPTION] = TF_BLOCK | TF_BOUNDED,
+	[GUMBO_TAG_TABLE] = TF_BREAKOUT,
+	[GUMBO_TAG_CAPTION] = TF_BOUNDED,
 	[GUMBO_TAG_COLGROUP] = TF_DROP | TF_BOUNDED,
 	[GUMBO_TAG_COL] = TF_DROP | TF_VOID,
-	[GUMBO_TAG_TBODY] = TF_BLOCK | TF_BOUNDED,
-	[GUMBO_TAG_THEAD] = TF_BLOCK | TF_BOUNDED,
-	[GUMBO_TAG_TFOOT] = TF_BLOCK | TF_BOUNDED,
-	[GUMBO_TAG_TR] = TF_BLOCK | TF_BOUNDED,
-	[GUMBO_TAG_TD] = TF_BLOCK | TF_BOUNDED,
-	[GUMBO_TAG_TH] = TF_BLOCK | TF_BOUNDED,
-	[GUMBO_TAG_FORM] = TF_BLOCK | TF_BOUNDED,
-	[GUMBO_TAG_FIELDSET] = TF_BLOCK,
-	[GUMBO_TAG_LEGEND] = TF_BLOCK,
+	[GUMBO_TAG_TBODY] = TF_BOUNDED,
+	[GUMBO_TAG_THEAD] = TF_BOUNDED,
+	[GUMBO_TAG_TFOOT] = TF_BOUNDED,
+	[GUMBO_TAG_TR] = TF_BOUNDED,
+	[GUMBO_TAG_TD] = TF_BOUNDED,
+	[GUMBO_TAG_TH] = TF_BOUNDED,
+	[GUMBO_TAG_FORM] = TF_BOUNDED,
 	[GUMBO_TAG_LABEL] = TF_DROP,
 	[GUMBO_TAG_INPUT] = TF_DROP | TF_VOID,
 	[GUMBO_TAG_BUTTON] = TF_DROP | TF_BOUNDED,
@@ -418,26 +122,22 @@ const unsigned char extract_tag_flags[GUMBO_TAG_LAST + 1] = {
 	[GUMBO_TAG_OUTPUT] = TF_DROP,
 	[GUMBO_TAG_PROGRESS] = TF_DROP,
 	[GUMBO_TAG_METER] = TF_DROP,
-	[GUMBO_TAG_DETAILS] = TF_BLOCK,
-	[GUMBO_TAG_SUMMARY] = TF_BLOCK,
-	[GUMBO_TAG_MENU] = TF_BLOCK | TF_DROP | TF_BREAKOUT,
+	[GUMBO_TAG_MENU] = TF_DROP | TF_BREAKOUT,
 	[GUMBO_TAG_MENUITEM] = TF_DROP,
 	[GUMBO_TAG_APPLET] = TF_DROP,
 	[GUMBO_TAG_BGSOUND] = TF_DROP | TF_VOID,
-	[GUMBO_TAG_DIR] = TF_BLOCK,
 	[GUMBO_TAG_FRAME] = TF_DROP | TF_VOID,
 	[GUMBO_TAG_FRAMESET] = TF_DROP,
 	[GUMBO_TAG_NOFRAMES] = TF_DROP | TF_RAWTEXT,
 	[GUMBO_TAG_ISINDEX] = TF_DROP | TF_VOID,
-	[GUMBO_TAG_LISTING] = TF_BLOCK | TF_BREAKOUT,
-	[GUMBO_TAG_XMP] = TF_BLOCK | TF_RCDATA,
+	[GUMBO_TAG_LISTING] = TF_BREAKOUT,
+	[GUMBO_TAG_XMP] = TF_RCDATA,
 	[GUMBO_TAG_NOEMBED] = TF_DROP | TF_RAWTEXT,
-	[GUMBO_TAG_PLAINTEXT] = TF_BLOCK,
 	[GUMBO_TAG_STRIKE] = TF_BREAKOUT,
 	[GUMBO_TAG_BASEFONT] = TF_DROP | TF_VOID,
 	[GUMBO_TAG_BIG] = TF_BREAKOUT,
 	[GUMBO_TAG_BLINK] = TF_DROP,
-	[GUMBO_TAG_CENTER] = TF_BLOCK | TF_BREAKOUT,
+	[GUMBO_TAG_CENTER] = TF_BREAKOUT,
 	/* Only with color, face or size, but leaving svg content too early
 	 * is the safe mistake for slim_page(). */
 	[GUMBO_TAG_FONT] = TF_BREAKOUT,
@@ -464,7 +164,7 @@ extract_unknown_tag_flags(const GumboNode *g)
 	len = name.length;
 	for (i = 0; i < sizeof drop / sizeof drop[0]; i++) {
 		if (len == strlen(drop[i]) && extract_equal_nocase(name.data, drop[i], len))
-			return TF_DROP | TF_BLOCK;
+			return TF_DROP;
 	}
 	return 0;
 }
@@ -526,7 +226,7 @@ is_tag(const char *p, const char *end, const char *name, size_t len, bool start)
 	if (!extract_equal_nocase(p + skip, name, len))
 		return false;
 	p += skip + len;
-	return extract_is_space((unsigned char)*p) || *p == '/' || *p == '>';
+	return html_is_space((unsigned char)*p) || *p == '/' || *p == '>';
 }
 
 /* Where the text of a RAWTEXT or RCDATA element ends: at its end tag. */
@@ -646,20 +346,20 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 		c = (unsigned char)*p++;
 		switch (state) {
 		case TAG_NAME:
-			if (extract_is_space(c))
+			if (html_is_space(c))
 				state = BEFORE_NAME;
 			else if (c == '/')
 				state = SELF_CLOSING;
 			else if (c == '>')
 				goto done;
 			else if (len + 1 < size)
-				name[len++] = (char)extract_lower(c);
+				name[len++] = (char)html_lower(c);
 			else
 				len = size;	/* too long for any name we know */
 			break;
 		case BEFORE_NAME:
 		case AFTER_QUOTED:
-			if (extract_is_space(c))
+			if (html_is_space(c))
 				state = BEFORE_NAME;
 			else if (c == '/')
 				state = SELF_CLOSING;
@@ -669,7 +369,7 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 				state = NAME;	/* '=' here starts a name too */
 			break;
 		case NAME:
-			if (extract_is_space(c))
+			if (html_is_space(c))
 				state = AFTER_NAME;
 			else if (c == '/')
 				state = SELF_CLOSING;
@@ -685,7 +385,7 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 				state = BEFORE_VALUE;
 			else if (c == '>')
 				goto done;
-			else if (!extract_is_space(c))
+			else if (!html_is_space(c))
 				state = NAME;
 			break;
 		case BEFORE_VALUE:
@@ -695,7 +395,7 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 				state = SINGLE_QUOTED;
 			else if (c == '>')
 				goto done;
-			else if (!extract_is_space(c))
+			else if (!html_is_space(c))
 				state = UNQUOTED;
 			break;
 		case DOUBLE_QUOTED:
@@ -708,7 +408,7 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 			state = AFTER_QUOTED;
 			break;
 		case UNQUOTED:
-			if (extract_is_space(c))
+			if (html_is_space(c))
 				state = BEFORE_NAME;
 			else if (c == '>')
 				goto done;
@@ -762,14 +462,14 @@ svg_end(char *p, char *end)
 			if ((q = strstr(p + 9, "]]>")) == NULL)
 				return NULL;
 			p = q + 3;
-		} else if (rest >= 3 && p[1] == '/' && is_alpha((unsigned char)p[2])) {
+		} else if (rest >= 3 && p[1] == '/' && html_is_alpha((unsigned char)p[2])) {
 			q = scan_tag(p + 2, end, name, sizeof name, &self_closing);
 			if (depth == 0)
 				return strcmp(name, "svg") == 0 ? p : NULL;
 			if (strcmp(name, names[--depth]) != 0)
 				return NULL;
 			p = q;
-		} else if (rest >= 2 && is_alpha((unsigned char)p[1])) {
+		} else if (rest >= 2 && html_is_alpha((unsigned char)p[1])) {
 			q = scan_tag(p + 1, end, name, sizeof name, &self_closing);
 			tag = tag_of_name(name);
 			if (name[0] == '\0' || (extract_tag_flags[tag] & (TF_BREAKOUT | TF_RAWTEXT | TF_RCDATA)) ||
@@ -816,14 +516,14 @@ subtree_end(char *p, char *end, const char *root)
 			if ((q = memchr(p, '>', rest)) == NULL)
 				return NULL;
 			p = q + 1;
-		} else if (rest >= 3 && p[1] == '/' && is_alpha((unsigned char)p[2])) {
+		} else if (rest >= 3 && p[1] == '/' && html_is_alpha((unsigned char)p[2])) {
 			q = scan_tag(p + 2, end, name, sizeof name, &self_closing);
 			if (depth == 0)
 				return strcmp(name, root) == 0 ? p : NULL;
 			if (strcmp(name, names[--depth]) != 0)
 				return NULL;
 			p = q;
-		} else if (rest >= 2 && is_alpha((unsigned char)p[1])) {
+		} else if (rest >= 2 && html_is_alpha((unsigned char)p[1])) {
 			q = scan_tag(p + 1, end, name, sizeof name, &self_closing);
 			tag = tag_of_name(name);
 			if (name[0] == '\0' || tag == GUMBO_TAG_MATH || tag == GUMBO_TAG_SELECT ||
@@ -944,7 +644,7 @@ slim_page(char *buf, size_t len, int *max_depth)
 		} else if (rest >= 2 && (s.p[1] == '!' || s.p[1] == '?')) {
 			q = memchr(s.p, '>', rest);
 			slim_keep(&s, q != NULL ? q + 1 : s.end);
-		} else if (rest >= 3 && s.p[1] == '/' && is_alpha((unsigned char)s.p[2])) {
+		} else if (rest >= 3 && s.p[1] == '/' && html_is_alpha((unsigned char)s.p[2])) {
 			q = scan_tag(s.p + 2, s.end, name, sizeof name, &self_closing);
 			slim_keep(&s, q);
 			slim_end_tag(&s, name);
@@ -952,7 +652,7 @@ slim_page(char *buf, size_t len, int *max_depth)
 			/* "</>" is dropped by the tokenizer; "</?" is a bogus comment. */
 			q = memchr(s.p, '>', rest);
 			slim_keep(&s, q != NULL ? q + 1 : s.end);
-		} else if (rest >= 2 && is_alpha((unsigned char)s.p[1])) {
+		} else if (rest >= 2 && html_is_alpha((unsigned char)s.p[1])) {
 			q = scan_tag(s.p + 1, s.end, name, sizeof name, &self_closing);
 			slim_keep(&s, q);
 			slim_start_tag(&s, name, self_closing);
@@ -1052,7 +752,7 @@ strip_controls(char *text, size_t len)
 			} else {
 				*out++ = *p++;
 			}
-		} else if (extract_is_space(*p)) {
+		} else if (html_is_space(*p)) {
 			*out++ = *p++;
 		} else {
 			p++;
@@ -1192,7 +892,7 @@ extract_is_unsafe(const unsigned char *p, size_t left, size_t *skip)
 {
 	*skip = 1;
 	if (p[0] < 0x20 || p[0] == 0x7f)
-		return !extract_is_space(p[0]);
+		return !html_is_space(p[0]);
 	if (p[0] == 0xc2 && left >= 2 && p[1] >= 0x80 && p[1] <= 0x9f) {
 		*skip = 2;
 		return true;
@@ -1210,7 +910,7 @@ extract_is_unsafe(const unsigned char *p, size_t left, size_t *skip)
 size_t
 extract_space_length(const unsigned char *p, size_t left)
 {
-	if (extract_is_space(p[0]))
+	if (html_is_space(p[0]))
 		return 1;
 	if (p[0] == 0xc2 && left >= 2 && p[1] == 0xa0)
 		return 2;

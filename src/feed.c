@@ -1,4 +1,5 @@
-/* feed.c: the neutral feed and item model: initialisation, release, and the
+/* feed.c: the neutral feed and item model: initialisation, release, the
+ * cleaning every parsed value gets before it leaves the parser, and the
  * stable item identity. No parsing here; the format handlers fill these. */
 #include "config.h"
 
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "feed.h"
+#include "sanitize.h"
 #include "xmalloc.h"
 
 void
@@ -93,6 +95,47 @@ item_add_enclosure(struct item *item)
 	e = &item->enclosures[item->n_enclosures++];
 	memset(e, 0, sizeof(*e));
 	return e;
+}
+
+/* What is stored is what every consumer prints, from `list --format json`
+ * to OPML: so the text fields lose controls and bidi controls here, once.
+ * Identifiers and URLs are left as written (an id is an identity; a URL's
+ * scheme and characters are url.c's to judge). */
+void
+item_sanitize(struct item *item)
+{
+	size_t i, kept = 0;
+
+	item->title = sanitize_field(item->title, SANITIZE_PLAIN);
+	item->author = sanitize_field(item->author, SANITIZE_PLAIN);
+	item->duration = sanitize_field(item->duration, SANITIZE_PLAIN);
+	item->summary = sanitize_field(item->summary, SANITIZE_HTML);
+	item->content = sanitize_field(item->content, SANITIZE_HTML);
+	for (i = 0; i < item->n_enclosures; i++) {
+		item->enclosures[i].type = sanitize_field(item->enclosures[i].type,
+		    SANITIZE_PLAIN);
+		item->enclosures[i].length = sanitize_field(
+		    item->enclosures[i].length, SANITIZE_PLAIN);
+	}
+	/* A category that was nothing but controls is no category. */
+	for (i = 0; i < item->n_categories; i++) {
+		item->categories[i] = sanitize_field(item->categories[i],
+		    SANITIZE_PLAIN);
+		if (item->categories[i][0] == '\0')
+			free(item->categories[i]);
+		else
+			item->categories[kept++] = item->categories[i];
+	}
+	item->n_categories = kept;
+}
+
+void
+feed_sanitize(struct feed *feed)
+{
+	feed->title = sanitize_field(feed->title, SANITIZE_PLAIN);
+	feed->author = sanitize_field(feed->author, SANITIZE_PLAIN);
+	feed->language = sanitize_field(feed->language, SANITIZE_PLAIN);
+	feed->description = sanitize_field(feed->description, SANITIZE_HTML);
 }
 
 void

@@ -9,11 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "feedlist.h"
+#include "sanitize.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* How much of the input expat gets per call: XML_Parse takes an int length. */
@@ -87,99 +89,53 @@ add_warning(struct feedlist *list, const char *fmt, ...)
  * UTF-8 and cleaning.
  */
 
-/* Decode one UTF-8 sequence at s (n bytes available). Returns the code point
- * and sets *used, or returns -1 with *used = 1 for a byte that does not start
- * a valid sequence: overlong forms, surrogates and values past U+10FFFF are
- * invalid (RFC 3629 section 3). */
-static long
-utf8_decode(const unsigned char *s, size_t n, size_t *used)
-{
-	unsigned long	cp, min;
-	size_t		need, i;
-
-	*used = 1;
-	if (s[0] < 0x80)
-		return s[0];
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		need = 1;
-		cp = s[0] & 0x1f;
-		min = 0x80;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		need = 2;
-		cp = s[0] & 0x0f;
-		min = 0x800;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		need = 3;
-		cp = s[0] & 0x07;
-		min = 0x10000;
-	} else
-		return -1;
-	if (n < need + 1)
-		return -1;
-	for (i = 1; i <= need; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return -1;
-	*used = need + 1;
-	return (long)cp;
-}
-
+/* Whether the list drops cp from a title or tag, or refuses a URL with it:
+ * controls (C0, DEL, C1), the bidi controls that reorder the text around
+ * them, and the noncharacters U+FFFE and U+FFFF (which XML 1.0 cannot
+ * hold, so an OPML export would lose them). */
 static bool
-is_space(unsigned char c)
+is_unwanted(unsigned long cp)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-	    c == '\f';
+	return sanitize_is_control(cp) || sanitize_is_bidi_control(cp) ||
+	    cp == 0xfffe || cp == 0xffff;
 }
 
 /* A title or tag as the list keeps it: invalid UTF-8 replaced by U+FFFD,
- * control characters (C0, DEL, C1) and the noncharacters U+FFFE and U+FFFF
- * (which XML 1.0 cannot hold, so an OPML export would lose them) dropped,
- * runs of white space made one space, both ends trimmed. NULL when nothing
- * is left. */
+ * unwanted characters (above) dropped, runs of white space made one space,
+ * both ends trimmed. NULL when nothing is left. */
 static char *
 clean_text(const char *s, size_t len)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	struct buf		 b = BUF_INIT;
 	bool			 space = false;
-	size_t			 i, used;
-	long			 cp;
+	unsigned long		 cp;
+	size_t			 i, n;
 
 	if (s == NULL)
 		return NULL;
-	for (i = 0; i < len; i += used) {
-		cp = utf8_decode(u + i, len - i, &used);
-		if (cp >= 0 && cp < 0x80 && is_space((unsigned char)cp)) {
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(u + i, len - i, &cp);
+		if (n == 1 && ascii_is_space((int)cp)) {
 			space = true;
 			continue;
 		}
-		if (cp >= 0 && (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
-		    cp == 0xfffe || cp == 0xffff))
+		if (n != 0 && is_unwanted(cp))
 			continue;
 		if (space && b.len > 0)
 			buf_append_char(&b, ' ');
 		space = false;
-		if (cp < 0)
+		if (n == 0) {
 			buf_append_utf8(&b, 0xfffd);
-		else
-			buf_append(&b, s + i, used);
+			n = 1;
+		} else
+			buf_append(&b, s + i, n);
 	}
 	if (b.len == 0) {
 		buf_free(&b);
 		return NULL;
 	}
 	return buf_detach(&b);
-}
-
-static bool
-has_prefix(const char *s, size_t len, const char *prefix)
-{
-	size_t	n = strlen(prefix);
-
-	return len >= n && strncasecmp(s, prefix, n) == 0;
 }
 
 /* A URL the list accepts, trimmed and copied, or NULL: http:// and https://
@@ -197,21 +153,17 @@ static const struct {
 static char *
 clean_url(const char *s, size_t len)
 {
-	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 i, rest = 0, used;
+	const unsigned char	*u;
+	size_t			 i, rest = 0, n;
 	bool			 needs_host = false;
+	unsigned long		 cp;
 
 	if (s == NULL)
 		return NULL;
-	while (len > 0 && is_space(u[0])) {
-		u++;
-		s++;
-		len--;
-	}
-	while (len > 0 && is_space(u[len - 1]))
-		len--;
+	s = ascii_trim_span(s, &len);
+	u = (const unsigned char *)s;
 	for (i = 0; i < sizeof(url_schemes) / sizeof(url_schemes[0]); i++) {
-		if (has_prefix(s, len, url_schemes[i].prefix)) {
+		if (ascii_has_prefix(s, len, url_schemes[i].prefix)) {
 			rest = strlen(url_schemes[i].prefix);
 			needs_host = url_schemes[i].needs_host;
 			break;
@@ -221,16 +173,14 @@ clean_url(const char *s, size_t len)
 		return NULL;
 	if (needs_host && (s[rest] == '/' || s[rest] == '?' || s[rest] == '#'))
 		return NULL;
-	for (i = 0; i < len; i += used) {
-		long cp;
-
-		if (u[i] <= 0x20 || u[i] == 0x7f)
+	for (i = 0; i < len; i += n) {
+		if (u[i] <= 0x20)
 			return NULL;
 		/* C1 controls (U+0080..U+009F, e.g. from windows-1252 bytes
-		 * read as ISO-8859-1) are control characters too; U+FFFE and
-		 * U+FFFF no IRI (RFC 3987) or XML document can hold. */
-		cp = utf8_decode(u + i, len - i, &used);
-		if (cp < 0 || (cp >= 0x80 && cp <= 0x9f) || cp == 0xfffe || cp == 0xffff)
+		 * read as ISO-8859-1) are control characters too; bidi controls
+		 * would make the URL read as another. */
+		n = utf8_decode(u + i, len - i, &cp);
+		if (n == 0 || is_unwanted(cp))
 			return NULL;
 	}
 	return xstrndup(s, len);
@@ -241,12 +191,13 @@ static char *
 quote(const char *s, size_t len)
 {
 	char	*q;
+	size_t	 cut = 0, next;
 
 	/* Cut at a character boundary, not inside a UTF-8 sequence. */
 	if (len > QUOTE_MAX) {
-		len = QUOTE_MAX;
-		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-			len--;
+		while ((next = utf8_next(s, len, cut)) <= QUOTE_MAX)
+			cut = next;
+		len = cut;
 	}
 	q = clean_text(s, len);
 	return q == NULL ? xstrdup("") : q;
@@ -487,12 +438,12 @@ detect(const char *data, size_t len, char *root, size_t root_size)
 		return FORMAT_OPML;
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		s += 3;
-	while (s < end && is_space((unsigned char)*s))
+	while (s < end && ascii_is_space((unsigned char)*s))
 		s++;
 	if (s == end || *s != '<')
 		return FORMAT_URLS;
 	for (;;) {
-		while (s < end && is_space((unsigned char)*s))
+		while (s < end && ascii_is_space((unsigned char)*s))
 			s++;
 		if (end - s < 2 || *s != '<')
 			return FORMAT_OPML;
@@ -511,7 +462,7 @@ detect(const char *data, size_t len, char *root, size_t root_size)
 			break;
 	}
 	name = ++s;
-	while (s < end && !is_space((unsigned char)*s) && *s != '>' &&
+	while (s < end && !ascii_is_space((unsigned char)*s) && *s != '>' &&
 	    *s != '/')
 		s++;
 	if ((size_t)(s - name) == 4 && memcmp(name, "opml", 4) == 0)
@@ -538,7 +489,7 @@ tokenize(const char *line, size_t len, struct buf **words)
 	size_t		 n = 0, cap = 0, i = 0;
 
 	for (;;) {
-		while (i < len && is_space((unsigned char)line[i]))
+		while (i < len && ascii_is_space((unsigned char)line[i]))
 			i++;
 		if (i == len || line[i] == '#')
 			break;
@@ -556,7 +507,7 @@ tokenize(const char *line, size_t len, struct buf **words)
 			if (i < len)
 				i++;
 		} else {
-			for (; i < len && !is_space((unsigned char)line[i]);
+			for (; i < len && !ascii_is_space((unsigned char)line[i]);
 			    i++)
 				buf_append_char(&w[n], line[i]);
 		}
@@ -693,7 +644,7 @@ attribute(const XML_Char **atts, const char *name)
 	size_t	i;
 
 	for (i = 0; atts[i] != NULL; i += 2) {
-		if (strcasecmp(atts[i], name) == 0)
+		if (ascii_casecmp(atts[i], name) == 0)
 			return atts[i + 1];
 	}
 	return NULL;
@@ -726,15 +677,15 @@ opml_url(const char *v)
 {
 	char	*wrapped, *url;
 
-	while (is_space((unsigned char)*v))
+	while (ascii_is_space((unsigned char)*v))
 		v++;
-	if (strncasecmp(v, "feed://", 7) == 0) {
+	if (ascii_ncasecmp(v, "feed://", 7) == 0) {
 		wrapped = xasprintf("http://%s", v + 7);
 		url = clean_url(wrapped, strlen(wrapped));
 		free(wrapped);
 		return url;
 	}
-	if (strncasecmp(v, "feed:", 5) == 0)
+	if (ascii_ncasecmp(v, "feed:", 5) == 0)
 		v += 5;
 	return clean_url(v, strlen(v));
 }
@@ -750,7 +701,7 @@ add_categories(struct feedlist_entry *entry, const char *v)
 
 	for (item = v; item != NULL; item = comma == NULL ? NULL : comma + 1) {
 		comma = strchr(item, ',');
-		while (is_space((unsigned char)*item))
+		while (ascii_is_space((unsigned char)*item))
 			item++;
 		if (*item != '/') {
 			add_tag_owned(entry, clean_text(item, comma == NULL ?
@@ -780,7 +731,7 @@ opml_outline(struct opml *o, const XML_Char **atts)
 
 	xml_url = attribute(atts, "xmlUrl");
 	if (xml_url != NULL) {
-		for (v = xml_url; is_space((unsigned char)*v); v++)
+		for (v = xml_url; ascii_is_space((unsigned char)*v); v++)
 			;
 		if (*v == '\0')
 			xml_url = NULL;
@@ -843,7 +794,7 @@ opml_start(void *user_data, const XML_Char *name, const XML_Char **atts)
 		return;
 	}
 	o->folders[o->depth] = NULL;
-	if (strcasecmp(name, "outline") == 0)
+	if (ascii_casecmp(name, "outline") == 0)
 		opml_outline(o, atts);
 	o->depth++;
 }
@@ -981,20 +932,24 @@ feedlist_read(const char *data, size_t len, struct feedlist *out, char **err)
 /* Append s as XML 1.0 attribute or element text: markup characters escaped,
  * tab and line ends as character references so attribute-value normalization
  * (XML 1.0 section 3.3.3) keeps them, other C0 controls and U+FFFE/U+FFFF
- * dropped (section 2.2, "Char"), invalid UTF-8 as U+FFFD. */
+ * dropped (section 2.2, "Char"), and C1 and bidi controls too (an exported
+ * list is read by other programs, maybe printed raw); invalid UTF-8 as
+ * U+FFFD. */
 static void
 append_escaped(struct buf *out, const char *s)
 {
 	const unsigned char	*u = (const unsigned char *)s;
-	size_t			 len = strlen(s), i, used;
-	long			 cp;
+	size_t			 len = strlen(s), i, n;
+	unsigned long		 cp;
 
-	for (i = 0; i < len; i += used) {
-		cp = utf8_decode(u + i, len - i, &used);
-		switch (cp) {
-		case -1:
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(u + i, len - i, &cp);
+		if (n == 0) {
 			buf_append_utf8(out, 0xfffd);
-			break;
+			n = 1;
+			continue;
+		}
+		switch (cp) {
 		case '&':
 			buf_append_str(out, "&amp;");
 			break;
@@ -1010,14 +965,11 @@ append_escaped(struct buf *out, const char *s)
 		case '\t':
 		case '\n':
 		case '\r':
-			buf_appendf(out, "&#%ld;", cp);
-			break;
-		case 0xfffe:
-		case 0xffff:
+			buf_appendf(out, "&#%lu;", cp);
 			break;
 		default:
-			if (cp >= 0x20)
-				buf_append(out, s + i, used);
+			if (!is_unwanted(cp))
+				buf_append(out, s + i, n);
 			break;
 		}
 	}

@@ -5,10 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "keys.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 struct op_def {
@@ -93,40 +94,6 @@ keys_op_help(enum key_op op)
 	return options_table[ops[op].option].help;
 }
 
-/* The code point of the one UTF-8 character that is all of s, or -1. */
-static int
-one_character(const unsigned char *s)
-{
-	size_t n, i;
-	int cp;
-
-	if (s[0] < 0x80)
-		return s[0] != '\0' && s[1] == '\0' ? s[0] : -1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		cp = s[0] & 0x07;
-	} else
-		return -1;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return -1;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if (s[n] != '\0')
-		return -1;
-	/* Overlong forms, surrogates and code points past Unicode. */
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return -1;
-	return cp;
-}
-
 int
 keys_parse(const char *name)
 {
@@ -137,9 +104,9 @@ keys_parse(const char *name)
 	if (name == NULL || *name == '\0')
 		return -1;
 	if (name[1] == '\0' || (unsigned char)name[0] >= 0x80)
-		return one_character((const unsigned char *)name);
+		return (int)utf8_single(name);
 	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
-		if (strcasecmp(name, named[i].name) == 0)
+		if (ascii_casecmp(name, named[i].name) == 0)
 			return named[i].key;
 	}
 	/* C-x: the control character the terminal sends for Ctrl and x. */
@@ -147,10 +114,8 @@ keys_parse(const char *name)
 	    name[3] == '\0') {
 		int c = (unsigned char)name[2];
 
-		if (c >= 'a' && c <= 'z')
-			return c - 'a' + 1;
-		if (c >= 'A' && c <= 'Z')
-			return c - 'A' + 1;
+		if (ascii_is_alpha(c))
+			return ascii_to_lower(c) - 'a' + 1;
 		if (c == '@' || c == ' ')
 			return -1;	/* NUL: never a key here */
 		if (c >= '[' && c <= '_')
@@ -263,13 +228,17 @@ bind_list(struct keymap *map, enum key_op op, const char *value, bool user, char
 	return rc;
 }
 
-int
-keys_load(struct keymap *map, const struct settings *settings, char **error)
+/* keys_load, also telling which setting an error is about. */
+static int
+load_map(struct keymap *map, const struct settings *settings, enum option_id *at,
+    char **error)
 {
 	const char *value, *fallback;
 	int pass, op;
+	bool user;
 
 	*error = NULL;
+	*at = OPT_COUNT;
 	map->n_entries = 0;
 	/* Defaults first, then what the user changed, so that a key the user
 	 * gives to another operation leaves its default one. */
@@ -279,13 +248,35 @@ keys_load(struct keymap *map, const struct settings *settings, char **error)
 			value = settings != NULL ? settings->string[ops[op].option] : NULL;
 			if (value == NULL)
 				value = fallback;
-			if ((strcmp(value, fallback) == 0) != (pass == 0))
+			/* Set in the config file, even to its default, is the
+			 * user's: two such settings cannot share a key. */
+			user = strcmp(value, fallback) != 0 ||
+			    (settings != NULL && settings->line[ops[op].option] != 0);
+			if (user != (pass == 1))
 				continue;
-			if (bind_list(map, op, value, pass == 1, error) != 0)
+			if (bind_list(map, op, value, pass == 1, error) != 0) {
+				*at = ops[op].option;
 				return -1;
+			}
 		}
 	}
 	return 0;
+}
+
+int
+keys_load(struct keymap *map, const struct settings *settings, char **error)
+{
+	enum option_id at;
+
+	return load_map(map, settings, &at, error);
+}
+
+int
+keys_check(const struct settings *settings, enum option_id *option, char **error)
+{
+	struct keymap map;
+
+	return load_map(&map, settings, option, error);
 }
 
 enum key_op

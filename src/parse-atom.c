@@ -1,5 +1,5 @@
 /* parse-atom.c: the Atom 1.0 (RFC 4287) and Atom 0.3 elements and what each
- * fills in the neutral model. The byte pipeline and dispatch are in parse.c. */
+ * fills in the neutral model. The byte pipeline and dispatch are in parse-xml.c. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -109,7 +109,10 @@ person_start(struct parser *p, const XML_Char **attrs)
 	enum kind parent = parse_parent_kind(p);
 
 	(void)attrs;
-	if (parent != KIND_ITEM && parent != KIND_CHANNEL)
+	/* A <source>'s author stands in for the entry's own (RFC 4287 4.2.1). */
+	if (parent == KIND_SOURCE && (p->depth < 3 || p->frames[p->depth - 3].kind != KIND_ITEM))
+		return;
+	if (parent != KIND_ITEM && parent != KIND_CHANNEL && parent != KIND_SOURCE)
 		return;
 	parse_set_kind(p, KIND_PERSON);
 	free(p->person_name);
@@ -134,10 +137,11 @@ person_end(struct parser *p, char **text)
 		p->person_email = NULL;
 	} else
 		return;
-	if (parse_parent_kind(p) == KIND_ITEM)
-		parse_set_item(p, IF_AUTHOR, CORE, who);
+	if (parse_parent_kind(p) == KIND_SOURCE)
+		parse_join_author(&p->source_author, who);
 	else
-		parse_set_feed(p, FF_AUTHOR, CORE, who);
+		parse_add_author(p, parse_parent_kind(p) == KIND_ITEM, CORE,
+		    p->frames[p->depth - 1].element, who);
 }
 
 /* A person's name or email: kept until the person ends. */

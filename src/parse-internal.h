@@ -1,6 +1,8 @@
-/* parse-internal.h: what the format handlers (parse-rss.c, parse-atom.c,
- * parse-ext.c, parse-json.c) share with the parser core (parse.c). Not for
- * other modules. */
+/* parse-internal.h: what the parser's files share: the back-end interface
+ * the front end (parse.c) drives, the feed model both back ends fill
+ * (parse-model.c), and the XML back end's (parse-xml.c) element tables and
+ * helpers for the format handlers (parse-rss.c, parse-atom.c, parse-ext.c).
+ * Not for other modules. */
 #ifndef TIDINGS_PARSE_INTERNAL_H
 #define TIDINGS_PARSE_INTERNAL_H
 
@@ -61,7 +63,32 @@ enum content_type {
 };
 
 struct element;
-struct json_reader;
+struct parser;
+
+/* A back end: one document format's reader. The front end holds the first
+ * bytes back, asks each back end in turn whether they are its format, and
+ * from then on hands every chunk to the one chosen. A back end fills the
+ * model through parse-model.c and sets p->state to STATE_STOPPED when the
+ * document is complete or broken beyond recovery (with p->error). */
+struct parse_backend {
+	const char	*name;
+	/* Whether the document's first bytes (SNIFF_SIZE of them, or all
+	 * there are) are this format. */
+	bool		(*detect)(const char *data, size_t len);
+	/* The next bytes; the first call gets the bytes detect saw. */
+	void		(*chunk)(struct parser *p, const char *data, size_t len);
+	/* The end of input, unless the back end stopped already. */
+	void		(*finish)(struct parser *p);
+	/* Release what the back end holds; the front end frees the model. */
+	void		(*free)(struct parser *p);
+};
+
+extern const struct parse_backend parse_xml_backend;	/* parse-xml.c */
+extern const struct parse_backend parse_json_backend;	/* parse-json.c */
+
+/* A back end gives up on the document: message (taken) becomes the error
+ * unless one stands already (the first is the one that says why). */
+void parse_stop(struct parser *p, char *message);
 
 struct frame {
 	const struct element *element;	/* NULL for elements nobody handles */
@@ -92,16 +119,20 @@ enum feed_field {
 };
 
 struct parser {
-	XML_Parser	 xp;
 	struct parse_handlers handlers;
 	char		*url;
 	char		*http_charset;
 	size_t		 max_items, max_depth, max_text;
 
-	/* The byte pipeline: sniff, decode to UTF-8, repair, expat; or, for
-	 * a document that opens with '{', JSON Feed (parse-json.c). */
-	enum { STATE_SNIFF, STATE_STREAM, STATE_JSON, STATE_STOPPED } state;
+	/* The front end's: holding the first bytes back, then reading them
+	 * with the chosen back end. */
+	enum { STATE_SNIFF, STATE_READING, STATE_STOPPED } state;
 	struct buf	 sniffed;
+	const struct parse_backend *backend;	/* NULL while sniffing */
+	void		*reader;	/* a back end's own state (JSON's) */
+
+	/* The XML back end's byte pipeline: decode to UTF-8, repair, expat. */
+	XML_Parser	 xp;		/* NULL until the first chunk */
 	struct decoder	*decoder;
 	struct utf8_repair utf8;
 	struct repair	 repair;
@@ -110,9 +141,8 @@ struct parser {
 	bool		 dtd_loaded;
 	bool		 declaration_dropped;
 	bool		 document_started;	/* the first '<' went to expat */
-	struct json_reader *json;	/* a JSON Feed's reader, else NULL */
 
-	/* Document state. */
+	/* The XML document's state. */
 	struct frame	*frames;
 	size_t		 depth, frames_cap;
 	struct binding	*bindings;
@@ -135,6 +165,10 @@ struct parser {
 	bool		 in_item;
 	bool		 guid_is_permalink;
 	char		*person_name, *person_email;	/* inside an Atom person */
+	/* The element the author list came from: the same one again adds a
+	 * name to it (parse_add_author). Compared, never dereferenced. */
+	const void	*item_author_source, *feed_author_source;
+	char		*source_author;	/* the entry's <source>'s authors */
 	char		*sy_period;
 	long		 sy_frequency, ttl_minutes;
 
@@ -195,7 +229,7 @@ extern const size_t parse_atom_nelements;
 extern const struct element parse_ext_elements[];
 extern const size_t parse_ext_nelements;
 
-/* Helpers for the handlers, in parse.c. */
+/* Helpers for the XML format handlers, in parse-xml.c. */
 void parse_field_start(struct parser *p, const XML_Char **attrs);
 void parse_field_end(struct parser *p, char **text);
 const char *parse_attr(const XML_Char **attrs, const char *name);
@@ -209,24 +243,24 @@ char *parse_html_value(struct parser *p, char **text);
 /* ref resolved against the xml:base in force and the feed URL; owned. */
 char *parse_resolve(const struct parser *p, const char *ref);
 
+/* The model, in parse-model.c (both back ends). */
 void parse_set_item(struct parser *p, enum item_field f, unsigned char prio, char *value);
 void parse_set_item_date(struct parser *p, enum item_field f, unsigned char prio, const char *text);
 void parse_set_feed(struct parser *p, enum feed_field f, unsigned char prio, char *value);
 void parse_set_feed_date(struct parser *p, unsigned char prio, const char *text);
 void parse_item_begin(struct parser *p);
 void parse_item_end(struct parser *p);
+/* One more author of the item (item) or the feed: the same source element
+ * again (at the same priority) adds name to the list, deduplicated;
+ * otherwise it is set as parse_set_item would. Takes name. */
+void parse_add_author(struct parser *p, bool item, unsigned char prio, const void *source, char *name);
+/* Append name (taken) to the ", "-joined *list unless it is empty or
+ * already there (ASCII case ignored). */
+void parse_join_author(char **list, char *name);
 /* "me@example.com (Name)" and "Name (me@example.com)" to "Name". Takes s. */
 char *parse_author_name(char *s);
-/* Content type from Atom type= / mode= attributes. */
+/* Content type from Atom type= / mode= attributes (parse-xml.c). */
 void parse_atom_content_type(struct parser *p, const XML_Char **attrs);
 bool parse_is_atom03(const struct parser *p);
-
-/* JSON Feed, in parse-json.c. detect: after an optional byte-order mark and
- * white space, the document opens with '{'. chunk and finish take over the
- * roles of the XML pipeline in STATE_JSON; free accepts a parser without. */
-bool parse_json_detect(const char *data, size_t len);
-void parse_json_chunk(struct parser *p, const char *data, size_t len);
-void parse_json_finish(struct parser *p);
-void parse_json_free(struct parser *p);
 
 #endif

@@ -58,8 +58,8 @@ struct json_reader {
 	bool		 started;
 };
 
-bool
-parse_json_detect(const char *data, size_t len)
+static bool
+json_detect(const char *data, size_t len)
 {
 	size_t i = 0;
 
@@ -69,16 +69,6 @@ parse_json_detect(const char *data, size_t len)
 	while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
 		i++;
 	return i < len && data[i] == '{';
-}
-
-static void
-fail(struct parser *p, char *message)
-{
-	if (p->error == NULL)
-		p->error = message;
-	else
-		free(message);
-	p->state = STATE_STOPPED;
 }
 
 /* ---- values ---- */
@@ -234,21 +224,23 @@ author_name(json_object *author)
 	return NULL;
 }
 
-/* 1.1's "authors" array (the first author with a name), else 1.0's
- * "author" object, which 1.1 deprecates. */
+/* 1.1's "authors" array (every author with a name, joined in order and
+ * deduplicated), else 1.0's "author" object, which 1.1 deprecates. */
 static char *
 authors_value(json_object *o)
 {
 	json_object *authors = member(o, "authors");
-	char *name;
+	char *name, *list = NULL;
 	size_t i, n;
 
 	if (authors != NULL && json_object_is_type(authors, json_type_array)) {
 		n = json_object_array_length(authors);
 		for (i = 0; i < n; i++) {
 			if ((name = author_name(json_object_array_get_idx(authors, i))) != NULL)
-				return name;
+				parse_join_author(&list, name);
 		}
+		if (list != NULL)
+			return list;
 	}
 	return author_name(member(o, "author"));
 }
@@ -370,7 +362,7 @@ read_document(struct parser *p, json_object *root)
 
 	p->root_seen = true;
 	if (!json_object_is_type(root, json_type_object) || !is_json_feed(root)) {
-		fail(p, xstrdup("not a feed: JSON without a JSON Feed version"));
+		parse_stop(p, xstrdup("not a feed: JSON without a JSON Feed version"));
 		return;
 	}
 	p->is_feed = true;
@@ -407,12 +399,12 @@ read_document(struct parser *p, json_object *root)
 static bool
 charge(struct parser *p, const char *s, size_t len)
 {
-	struct json_reader *r = p->json;
+	struct json_reader *r = p->reader;
 	size_t i;
 
 	for (i = 0; i < len && r->scan != SCAN_DONE; i++) {
 		if (s[i] == '\0') {
-			fail(p, xasprintf("broken JSON: a NUL byte at offset %zu", r->offset + i));
+			parse_stop(p, xasprintf("broken JSON: a NUL byte at offset %zu", r->offset + i));
 			return false;
 		}
 		switch (r->scan) {
@@ -456,7 +448,7 @@ charge(struct parser *p, const char *s, size_t len)
 	}
 	r->cost += i;
 	if (r->cost > JSON_BUDGET) {
-		fail(p, xasprintf("JSON Feed too large: it would take more than %u MiB to read",
+		parse_stop(p, xasprintf("JSON Feed too large: it would take more than %u MiB to read",
 		    JSON_BUDGET / (1024 * 1024)));
 		return false;
 	}
@@ -466,12 +458,12 @@ charge(struct parser *p, const char *s, size_t len)
 static void
 feed_tokener(struct parser *p, const char *s, size_t len)
 {
-	struct json_reader *r = p->json;
+	struct json_reader *r = p->reader;
 	enum json_tokener_error error;
 	json_object *root;
 	size_t n;
 
-	while (len > 0 && p->state == STATE_JSON) {
+	while (len > 0 && p->state == STATE_READING) {
 		n = len > SLICE_SIZE ? SLICE_SIZE : len;
 		if (!charge(p, s, n))
 			return;
@@ -486,7 +478,7 @@ feed_tokener(struct parser *p, const char *s, size_t len)
 		}
 		error = json_tokener_get_error(r->tokener);
 		if (error != json_tokener_continue) {
-			fail(p, xasprintf("broken JSON: %s at offset %zu", json_tokener_error_desc(error),
+			parse_stop(p, xasprintf("broken JSON: %s at offset %zu", json_tokener_error_desc(error),
 			    r->offset + json_tokener_get_parse_end(r->tokener)));
 			return;
 		}
@@ -496,18 +488,18 @@ feed_tokener(struct parser *p, const char *s, size_t len)
 	}
 }
 
-void
-parse_json_chunk(struct parser *p, const char *data, size_t len)
+static void
+json_chunk(struct parser *p, const char *data, size_t len)
 {
-	struct json_reader *r = p->json;
+	struct json_reader *r = p->reader;
 
-	if (p->state != STATE_JSON)
+	if (p->state != STATE_READING)
 		return;
 	if (r == NULL) {
-		r = p->json = xcalloc(1, sizeof(*r));
+		p->reader = r = xcalloc(1, sizeof(*r));
 		r->tokener = json_tokener_new_ex(JSON_MAX_DEPTH);
 		if (r->tokener == NULL) {
-			fail(p, xstrdup("out of memory for the JSON reader"));
+			parse_stop(p, xstrdup("out of memory for the JSON reader"));
 			return;
 		}
 		/* Strict: the scan above relies on it, and JSON Feed is
@@ -515,7 +507,7 @@ parse_json_chunk(struct parser *p, const char *data, size_t len)
 		json_tokener_set_flags(r->tokener, JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS);
 	}
 	if (!r->started) {
-		/* parse_json_detect saw the '{' in this first chunk, so a
+		/* json_detect saw the '{' in this first chunk, so a
 		 * byte-order mark is whole here. Offsets count it. */
 		r->started = true;
 		if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
@@ -536,22 +528,22 @@ parse_json_chunk(struct parser *p, const char *data, size_t len)
 	feed_tokener(p, buf_str(&r->repaired), r->repaired.len);
 }
 
-void
-parse_json_finish(struct parser *p)
+static void
+json_finish(struct parser *p)
 {
-	struct json_reader *r = p->json;
+	struct json_reader *r = p->reader;
 
-	if (p->state != STATE_JSON)
+	if (p->state != STATE_READING)
 		return;
 	/* Still reading: the object was never closed. */
-	fail(p, xasprintf("broken JSON: %s at offset %zu",
+	parse_stop(p, xasprintf("broken JSON: %s at offset %zu",
 	    json_tokener_error_desc(json_tokener_error_parse_eof), r != NULL ? r->offset : 0));
 }
 
-void
-parse_json_free(struct parser *p)
+static void
+json_free(struct parser *p)
 {
-	struct json_reader *r = p->json;
+	struct json_reader *r = p->reader;
 
 	if (r == NULL)
 		return;
@@ -559,5 +551,9 @@ parse_json_free(struct parser *p)
 		json_tokener_free(r->tokener);
 	buf_free(&r->repaired);
 	free(r);
-	p->json = NULL;
+	p->reader = NULL;
 }
+
+const struct parse_backend parse_json_backend = {
+	"JSON Feed", json_detect, json_chunk, json_finish, json_free,
+};

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "extract.h"
 #include "fetch.h"
+#include "filter.h"
 #include "parse.h"
 #include "refresh.h"
 #include "schedule.h"
@@ -49,6 +50,7 @@ struct job {
 	char		*url;
 	char		*old_etag, *old_last_modified;
 	long		 user_interval;
+	long		 publisher_interval;	/* as stored, from the last parse */
 
 	struct parser	*parser;
 	struct item	*items;		/* parsed, waiting for the transfer's end */
@@ -299,11 +301,28 @@ want_story(struct job *job, int64_t item_id, const char *link)
 	job->n_wanted++;
 }
 
+/* For the test suite only: TIDINGS_TEST_INTERVAL=SECONDS makes every feed
+ * due that long after each fetch, whatever its interval and its hints,
+ * below the minute the settings allow, so that tests of polling need not
+ * wait minutes. Not a user setting: deliberately left out of the manual. */
+long
+refresh_test_interval(void)
+{
+	const char *v = getenv("TIDINGS_TEST_INTERVAL");
+	long n;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	n = strtol(v, NULL, 10);
+	return n > 0 ? n : 0;
+}
+
 /* Write a finished feed: its items (if any) and its new fetch state, in one
- * transaction. Returns 0, or -1 with the store's error. */
+ * transaction; failed when it is to count as a failure (a response that is
+ * not a feed, too). Returns 0, or -1 with the store's error. */
 static int
 write_feed(struct job *job, const struct fetch_result *result, const char *error,
-    bool store_items, size_t *new_items)
+    bool failed, bool store_items, size_t *new_items)
 {
 	struct refresh *r = job->r;
 	const struct settings *s = r->settings;
@@ -312,10 +331,13 @@ write_feed(struct job *job, const struct fetch_result *result, const char *error
 	int64_t now = store_now(r->store);
 	size_t i;
 	bool is_new;
+	int drop;
 
 	hints.user_interval = job->user_interval > 0 ? job->user_interval :
 	    (long)s->number[OPT_REFRESH_INTERVAL];
-	hints.publisher_interval = job->parser != NULL ? parse_feed(job->parser)->poll_interval : 0;
+	/* After a 304 nothing was parsed: the feed's last word stands. */
+	hints.publisher_interval = job->parser != NULL ? parse_feed(job->parser)->poll_interval :
+	    job->publisher_interval;
 	hints.max_age = job->have_info ? job->max_age : -1;
 	hints.expires_in = job->have_info ? job->expires_in : -1;
 	hints.retry_after = job->have_info ? job->retry_after : -1;
@@ -325,12 +347,16 @@ write_feed(struct job *job, const struct fetch_result *result, const char *error
 	state.error = error;
 	state.last_fetch = now;
 	state.next_due = schedule_next_due(now, &hints);
+	if (refresh_test_interval() > 0)
+		state.next_due = now + refresh_test_interval();
 	state.retry_after = result->status == FETCH_RATE_LIMITED && hints.retry_after > 0 ?
 	    now + hints.retry_after : DATE_NONE;
 	state.disabled = result->status == FETCH_GONE;
-	/* Validators: new ones from a 200; after a 304 (or a failure) the old
-	 * ones stay, so the next request is still conditional. */
-	if (result->status == FETCH_OK) {
+	/* Validators: new ones from a 200 that was read as a feed; after a
+	 * 304 or a failure the old ones stay, so the next request is still
+	 * conditional. Those of a document that was no feed would have the
+	 * next refresh answered 304, and the failure forgotten. */
+	if (result->status == FETCH_OK && !failed) {
 		state.etag = job->etag;
 		state.last_modified = job->last_modified;
 	} else {
@@ -347,6 +373,12 @@ write_feed(struct job *job, const struct fetch_result *result, const char *error
 		if (store_update_feed_meta(r->store, job->feed_id, feed, feed->poll_interval) != 0)
 			goto fail;
 		for (i = 0; i < job->nitems; i++) {
+			/* ignore-article in download mode: never stored. */
+			if ((drop = filter_rules_drop(s->rules, r->store, job->feed_id,
+			    &job->items[i])) == -1)
+				goto fail;
+			if (drop)
+				continue;
 			if (store_upsert_item(r->store, job->feed_id, &job->items[i], &is_new) != 0)
 				goto fail;
 			if (is_new)
@@ -426,7 +458,7 @@ on_done(void *ctx, const struct fetch_result *result)
 		break;
 	}
 
-	if (write_feed(job, result, message, store_items, &new_items) != 0) {
+	if (write_feed(job, result, message, failed, store_items, &new_items) != 0) {
 		free(message);
 		message = xasprintf("cannot store: %s", store_error(r->store));
 		failed = true;
@@ -438,6 +470,10 @@ on_done(void *ctx, const struct fetch_result *result)
 	r->stats.done++;
 	if (failed) {
 		r->stats.failed++;
+		if (result->info == NULL && (result->status == FETCH_DNS ||
+		    result->status == FETCH_CONNECT || result->status == FETCH_TIMED_OUT ||
+		    result->status == FETCH_NETWORK))
+			r->stats.unreachable++;
 		if (result->status == FETCH_GONE) {
 			char *why = xasprintf("%s: the feed is gone and now disabled "
 			    "(tidings enable to try again)", message);
@@ -517,6 +553,7 @@ queue(struct refresh *r, const struct store_feed *feed)
 	job->old_etag = copy_or_null(feed->etag);
 	job->old_last_modified = copy_or_null(feed->last_modified);
 	job->user_interval = feed->user_interval;
+	job->publisher_interval = feed->publisher_interval;
 	job->full_story = feed->full_story;
 	job->max_age = job->expires_in = job->retry_after = -1;
 
@@ -533,6 +570,16 @@ blocked(const struct store_feed *feed, int64_t now)
 {
 	/* A feed of a sync server is the server's to fetch. */
 	return feed->disabled || feed->remote_id != 0 || (feed->retry_after != DATE_NONE && feed->retry_after > now);
+}
+
+int64_t
+refresh_due_time(const struct store_feed *feed)
+{
+	int64_t due = feed->next_due;
+
+	if (feed->retry_after != DATE_NONE && (due == DATE_NONE || feed->retry_after > due))
+		due = feed->retry_after;
+	return due;
 }
 
 int
@@ -580,6 +627,62 @@ refresh_add_due(struct refresh *r, int64_t now, bool all)
 	if (store_each_feed(r->store, queue_if_due, &w) < 0)
 		return -1;
 	return w.queued;
+}
+
+/* No answer last time: nothing from the server, only an error. */
+static int
+queue_if_unreachable(void *ctx, const struct store_feed *feed)
+{
+	struct due_walk *w = ctx;
+
+	if (blocked(feed, w->now) || feed->last_status != 0 || feed->last_error == NULL)
+		return 0;
+	queue(w->r, feed);
+	w->queued++;
+	return 0;
+}
+
+long
+refresh_add_unreachable(struct refresh *r)
+{
+	struct due_walk w = { r, store_now(r->store), false, 0 };
+
+	if (store_each_feed(r->store, queue_if_unreachable, &w) < 0)
+		return -1;
+	return w.queued;
+}
+
+struct outlook_walk {
+	struct refresh_outlook	*out;
+	int64_t			 now;
+};
+
+static int
+count_due(void *ctx, const struct store_feed *feed)
+{
+	struct outlook_walk *w = ctx;
+	int64_t due = refresh_due_time(feed);
+
+	if (feed->disabled) {
+		w->out->disabled++;
+		return 0;
+	}
+	w->out->feeds++;
+	if (due == DATE_NONE || due <= w->now)
+		w->out->due++;
+	else if (w->out->next == DATE_NONE || due < w->out->next)
+		w->out->next = due;
+	return 0;
+}
+
+int
+refresh_outlook(struct store *store, int64_t now, struct refresh_outlook *out)
+{
+	struct outlook_walk w = { out, now };
+
+	memset(out, 0, sizeof(*out));
+	out->next = DATE_NONE;
+	return store_each_feed(store, count_due, &w) < 0 ? -1 : 0;
 }
 
 int

@@ -1,16 +1,18 @@
-/* render.c: HTML fragments (an item's content) to wrapped lines of terminal
- * text with numbered links, in one linear pass; no HTML tree, no curses. */
+/* render.c: the layout of HTML as text: an item's content (or an extracted
+ * story) as wrapped lines of terminal text with numbered links, from html.c's
+ * tokens in one linear pass; no HTML tree, no curses. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "html.h"
 #include "render.h"
 #include "utf8.h"
-#include "text.h"
 #include "url.h"
 #include "width.h"
 #include "xmalloc.h"
@@ -19,17 +21,15 @@
 /* Wider than any terminal; it bounds what one input byte can cost, since
  * a line's prefix may take half the width. */
 #define MAX_WIDTH	1000
+/* render_text's width when it does not wrap; a line's prefix still takes
+ * at most half of MAX_WIDTH. */
+#define UNWRAPPED	(INT_MAX / 4)
 /* A rule is as wide as the text, up to a comfortable line length. */
 #define RULE_MAX	72
 /* Lists, items, quotes and preformatted blocks open at once that are kept
  * on the stack; deeper ones are only counted (see struct layout). Their
  * indentation is capped at half the width long before this depth. */
 #define MAX_DEPTH	64
-/* Tag names are compared up to this length; longer ones are unknown. */
-#define TAG_NAME_MAX	16
-/* The longest HTML 5 entity name has 31 characters; text_entity_lookup
- * knows shorter ones, and the look-ahead stays bounded. */
-#define REFERENCE_NAME_MAX 32
 #define TAB_STOP	8
 #define MARKER_MAX	24
 
@@ -37,108 +37,11 @@
 #define ELLIPSIS	"\xe2\x80\xa6"		/* U+2026 */
 #define REPLACEMENT_CHARACTER 0xfffdUL
 
-/* What an element does to the layout; elements not listed are inline or
- * unknown, and only their contents count. */
-enum element {
-	ELEMENT_OTHER,
-	ELEMENT_A,
-	ELEMENT_BLOCK,		/* starts a line: div, section, dt... */
-	ELEMENT_BLOCKQUOTE,
-	ELEMENT_BR,
-	ELEMENT_CELL,
-	ELEMENT_DD,
-	ELEMENT_DT,
-	ELEMENT_HEADING,
-	ELEMENT_HR,
-	ELEMENT_IMG,
-	ELEMENT_LI,
-	ELEMENT_OL,
-	ELEMENT_PARAGRAPH,	/* a blank line before and after: p, figure, dl */
-	ELEMENT_PRE,
-	ELEMENT_RAW,		/* contents are not text: script, style */
-	ELEMENT_ROW,
-	ELEMENT_TABLE,
-	ELEMENT_UL,
-	ELEMENT_COUNT
-};
-
-/* Sorted by name in strcmp order for bsearch. */
-static const struct element_name {
-	const char	*name;
-	enum element	 element;
-} element_names[] = {
-	{ "a", ELEMENT_A },
-	{ "address", ELEMENT_BLOCK },
-	{ "article", ELEMENT_BLOCK },
-	{ "aside", ELEMENT_BLOCK },
-	{ "blockquote", ELEMENT_BLOCKQUOTE },
-	{ "body", ELEMENT_BLOCK },
-	{ "br", ELEMENT_BR },
-	{ "caption", ELEMENT_BLOCK },
-	{ "center", ELEMENT_BLOCK },
-	{ "dd", ELEMENT_DD },
-	{ "details", ELEMENT_BLOCK },
-	{ "dialog", ELEMENT_BLOCK },
-	{ "dir", ELEMENT_UL },
-	{ "div", ELEMENT_BLOCK },
-	{ "dl", ELEMENT_PARAGRAPH },
-	{ "dt", ELEMENT_DT },
-	{ "fieldset", ELEMENT_BLOCK },
-	{ "figcaption", ELEMENT_BLOCK },
-	{ "figure", ELEMENT_PARAGRAPH },
-	{ "footer", ELEMENT_BLOCK },
-	{ "form", ELEMENT_BLOCK },
-	{ "h1", ELEMENT_HEADING },
-	{ "h2", ELEMENT_HEADING },
-	{ "h3", ELEMENT_HEADING },
-	{ "h4", ELEMENT_HEADING },
-	{ "h5", ELEMENT_HEADING },
-	{ "h6", ELEMENT_HEADING },
-	{ "header", ELEMENT_BLOCK },
-	{ "hr", ELEMENT_HR },
-	{ "iframe", ELEMENT_RAW },
-	{ "img", ELEMENT_IMG },
-	{ "li", ELEMENT_LI },
-	{ "listing", ELEMENT_PRE },
-	{ "main", ELEMENT_BLOCK },
-	{ "menu", ELEMENT_UL },
-	{ "nav", ELEMENT_BLOCK },
-	{ "noembed", ELEMENT_RAW },
-	{ "noframes", ELEMENT_RAW },
-	{ "ol", ELEMENT_OL },
-	{ "p", ELEMENT_PARAGRAPH },
-	{ "pre", ELEMENT_PRE },
-	{ "script", ELEMENT_RAW },
-	{ "section", ELEMENT_BLOCK },
-	{ "style", ELEMENT_RAW },
-	{ "summary", ELEMENT_BLOCK },
-	{ "svg", ELEMENT_RAW },
-	{ "table", ELEMENT_TABLE },
-	{ "td", ELEMENT_CELL },
-	{ "template", ELEMENT_RAW },
-	{ "th", ELEMENT_CELL },
-	{ "title", ELEMENT_RAW },
-	{ "tr", ELEMENT_ROW },
-	{ "ul", ELEMENT_UL },
-};
-
-/*
- * Windows-1252 for 0x80..0x9f, 0 where it leaves the byte undefined. HTML 5
- * reads numeric references to these code points this way (section 13.2.5.80,
- * the numeric character reference end state): "&#150;" is an en dash.
- */
-static const unsigned short windows1252[32] = {
-	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
-	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
-};
-
 /* An element on the stack: one that changes the prefix of lines (quotes,
  * list items, definitions) or how text is laid out (pre), or a list that
  * numbers its items. */
 struct block {
-	enum element	 element;
+	enum html_element	 element;
 	long		 number;		/* ol: the last number given */
 	char		 marker[MARKER_MAX];	/* li: "• " or "12. " */
 	int		 marker_cols;
@@ -149,6 +52,24 @@ struct attribute {
 	const char	*value;		/* in the input; NULL when absent */
 	size_t		 len;
 };
+
+/* A start tag's attribute (references not decoded), or value NULL. */
+static struct attribute
+attribute_of(const struct html_token *tag, const char *name)
+{
+	struct attribute	a = { NULL, 0 };
+
+	html_attribute(tag, name, &a.value, &a.len);
+	return a;
+}
+
+/* An attribute value with its character references decoded, into out. */
+static void
+decode_attribute(struct buf *out, const struct attribute *attribute)
+{
+	buf_reset(out);
+	html_decode(out, attribute->value, attribute->len);
+}
 
 /*
  * The state of one rendering. Text arrives a character at a time; it is
@@ -161,7 +82,9 @@ struct layout {
 	struct render	*r;
 	const char	*base_url;
 	int		 width;
+	int		 prefix_max;	/* columns a line's prefix may take */
 	int		 forced_style;	/* render_add_text's style, or -1 */
+	bool		 plain_links;	/* render_text: links are their text only */
 
 	struct buf	 line;		/* the line being filled, prefix first */
 	bool		 line_open;
@@ -184,7 +107,7 @@ struct layout {
 	 * their end tags still match and hostile nesting stays bounded. */
 	struct block	 stack[MAX_DEPTH];
 	size_t		 depth;
-	size_t		 overflow[ELEMENT_COUNT];
+	size_t		 overflow[HTML_ELEMENT_COUNT];
 	int		 quotes;	/* blockquotes on the stack */
 	size_t		 lists;		/* ul and ol, with overflow */
 	size_t		 pre;		/* pre, with overflow */
@@ -203,54 +126,6 @@ struct layout {
 };
 
 static const char spaces[] = "                        ";	/* MARKER_MAX */
-
-static bool
-is_html_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
-static bool
-is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static unsigned char
-to_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-static int
-hex_value(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = to_lower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-/* Case-insensitive comparison of len bytes of s with the lower-case word. */
-static bool
-name_is(const char *s, size_t len, const char *word)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++) {
-		if (word[i] == '\0' || to_lower((unsigned char)s[i]) != word[i])
-			return false;
-	}
-	return word[len] == '\0';
-}
 
 /* Characters that never reach the screen: C0 and C1 controls and DEL (white
  * space is handled before), the bidi embeddings, overrides, isolates and
@@ -311,105 +186,6 @@ skip_escape(const unsigned char *p, const unsigned char *end,
 }
 
 /*
- * The character a numeric reference stands for (HTML 5 section 13.2.5.80):
- * zero, surrogates and values past U+10FFFF become U+FFFD and 0x80..0x9f
- * are windows-1252. Controls other than white space also become U+FFFD,
- * where HTML 5 would keep them: "&#27;" must not start an escape sequence.
- */
-static unsigned long
-numeric_character(unsigned long cp)
-{
-	if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return REPLACEMENT_CHARACTER;
-	if (cp >= 0x80 && cp <= 0x9f) {
-		if (windows1252[cp - 0x80] == 0)
-			return REPLACEMENT_CHARACTER;
-		return windows1252[cp - 0x80];
-	}
-	if ((cp < 0x20 && !is_html_space((unsigned char)cp)) || cp == 0x7f)
-		return REPLACEMENT_CHARACTER;
-	return cp;
-}
-
-/*
- * The character reference at p (which points to '&'), before end: its
- * length, with the character in *cp; 0 when it is not one and the '&' is
- * literal. Numeric references take any number of digits and an optional
- * ';', as in HTML 5; named ones need their ';', so "AT&T" and "?a=1&copy=2"
- * stay as written.
- */
-static size_t
-reference(const char *p, const char *end, unsigned long *cp)
-{
-	const char	*q = p + 2;
-	unsigned long	 value = 0, found;
-	size_t		 n;
-	int		 base = 10, digit;
-
-	if (q <= end && p[1] == '#') {
-		if (q < end && (*q == 'x' || *q == 'X')) {
-			base = 16;
-			q++;
-		}
-		if (q >= end || hex_value((unsigned char)*q) < 0 ||
-		    (base == 10 && !is_digit((unsigned char)*q)))
-			return 0;
-		for (; q < end; q++) {
-			digit = hex_value((unsigned char)*q);
-			if (digit < 0 || (base == 10 && digit > 9))
-				break;
-			/* Saturate: anything past U+10FFFF is invalid. */
-			if (value <= 0x10ffff)
-				value = value * (unsigned long)base +
-				    (unsigned long)digit;
-		}
-		if (q < end && *q == ';')
-			q++;
-		*cp = numeric_character(value);
-		return (size_t)(q - p);
-	}
-	for (n = 0; n < REFERENCE_NAME_MAX && p + 1 + n < end; n++) {
-		if (!is_alpha((unsigned char)p[1 + n]) &&
-		    !is_digit((unsigned char)p[1 + n]))
-			break;
-	}
-	if (n == 0 || p + 1 + n >= end || p[1 + n] != ';')
-		return 0;
-	found = text_entity_lookup(p + 1, n);
-	if (found == 0)
-		return 0;
-	*cp = found;
-	return n + 2;
-}
-
-/* An attribute value with its character references decoded, into out. */
-static void
-decode_attribute(struct buf *out, const struct attribute *attribute)
-{
-	const char	*p = attribute->value, *end = p + attribute->len, *amp;
-	unsigned long	 cp;
-	size_t		 n;
-
-	buf_reset(out);
-	buf_append(out, "", 0);
-	while (p < end) {
-		amp = memchr(p, '&', (size_t)(end - p));
-		if (amp == NULL)
-			amp = end;
-		buf_append(out, p, (size_t)(amp - p));
-		if (amp == end)
-			break;
-		n = reference(amp, end, &cp);
-		if (n == 0) {
-			buf_append_char(out, '&');
-			n = 1;
-		} else
-			buf_append_utf8(out, cp);
-		p = amp + n;
-	}
-}
-
-/*
  * A URL from an attribute or from url_resolve, made fit to list and to
  * open: control and bidi characters and invalid UTF-8 dropped (URLs cannot
  * hold them; browsers strip tabs and newlines too, WHATWG URL "basic URL
@@ -453,7 +229,7 @@ is_listed_url(const char *url)
 		return false;
 	for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
 		len = strlen(refused[i]);
-		if (strlen(url) >= len && name_is(url, len, refused[i]))
+		if (strlen(url) >= len && html_name_is(url, len, refused[i]))
 			return false;
 	}
 	return true;
@@ -562,7 +338,7 @@ make_prefix(struct layout *l, struct buf *out, bool blank, int quote_limit)
 
 	for (i = 0; i < l->depth; i++) {
 		b = &l->stack[i];
-		if (b->element == ELEMENT_BLOCKQUOTE) {
+		if (b->element == HTML_BLOCKQUOTE) {
 			if (blank && quotes >= quote_limit)
 				break;
 			quotes++;
@@ -570,24 +346,24 @@ make_prefix(struct layout *l, struct buf *out, bool blank, int quote_limit)
 			cols[n] = 2;
 		} else if (blank)
 			continue;
-		else if (b->element == ELEMENT_LI) {
+		else if (b->element == HTML_LI) {
 			part[n] = b->marker_shown ? spaces + sizeof spaces - 1 -
 			    b->marker_cols : b->marker;
 			cols[n] = b->marker_cols;
 			b->marker_shown = true;
-		} else if (b->element == ELEMENT_DD) {
+		} else if (b->element == HTML_DD) {
 			part[n] = "  ";
 			cols[n] = 2;
 		} else
 			continue;
 		total += cols[n++];
 	}
-	while (first + 1 < n && total > l->width / 2)
+	while (first + 1 < n && total > l->prefix_max)
 		total -= cols[first++];
 	for (i = first; i < n; i++) {
 		len = strlen(part[i]);
-		if (total > l->width / 2) {
-			len = width_fit(part[i], l->width / 2, &used);
+		if (total > l->prefix_max) {
+			len = width_fit(part[i], l->prefix_max, &used);
 			total = used;
 		}
 		buf_append(out, part[i], len);
@@ -780,7 +556,7 @@ put_character(struct layout *l, unsigned long cp)
 			pre_character(l, cp);
 		return;
 	}
-	if ((cp < 0x80 && is_html_space((unsigned char)cp)) ||
+	if ((cp < 0x80 && html_is_space((unsigned char)cp)) ||
 	    cp == 0x2028 || cp == 0x2029) {
 		place_word(l);
 		l->space = true;
@@ -856,20 +632,20 @@ put_string(struct layout *l, const char *s)
 /* Push an element on the stack, or count it when the stack is full. The
  * word in hand belongs to the lines before: it goes out first. */
 static struct block *
-push(struct layout *l, enum element element)
+push(struct layout *l, enum html_element element)
 {
 	struct block	*b;
 
 	place_word(l);
-	if (element == ELEMENT_UL || element == ELEMENT_OL)
+	if (element == HTML_UL || element == HTML_OL)
 		l->lists++;
-	if (element == ELEMENT_PRE)
+	if (element == HTML_PRE)
 		l->pre++;
 	if (l->depth == MAX_DEPTH) {
 		l->overflow[element]++;
 		return NULL;
 	}
-	if (element == ELEMENT_BLOCKQUOTE)
+	if (element == HTML_BLOCKQUOTE)
 		l->quotes++;
 	b = &l->stack[l->depth++];
 	memset(b, 0, sizeof *b);
@@ -878,11 +654,11 @@ push(struct layout *l, enum element element)
 }
 
 static void
-forget(struct layout *l, enum element element)
+forget(struct layout *l, enum html_element element)
 {
-	if (element == ELEMENT_UL || element == ELEMENT_OL)
+	if (element == HTML_UL || element == HTML_OL)
 		l->lists--;
-	if (element == ELEMENT_PRE)
+	if (element == HTML_PRE)
 		l->pre--;
 }
 
@@ -893,7 +669,7 @@ forget(struct layout *l, enum element element)
  * the word in hand goes out first.
  */
 static bool
-pop(struct layout *l, enum element element, const enum element *stops,
+pop(struct layout *l, enum html_element element, const enum html_element *stops,
     size_t n_stops)
 {
 	size_t	i, j;
@@ -920,15 +696,15 @@ pop(struct layout *l, enum element element, const enum element *stops,
 		return false;
 	while (l->depth > i) {
 		l->depth--;
-		if (l->stack[l->depth].element == ELEMENT_BLOCKQUOTE)
+		if (l->stack[l->depth].element == HTML_BLOCKQUOTE)
 			l->quotes--;
 		forget(l, l->stack[l->depth].element);
 	}
 	return true;
 }
 
-static const enum element item_stops[] = {
-	ELEMENT_UL, ELEMENT_OL, ELEMENT_BLOCKQUOTE, ELEMENT_PRE,
+static const enum html_element item_stops[] = {
+	HTML_UL, HTML_OL, HTML_BLOCKQUOTE, HTML_PRE,
 };
 
 /* <li>: ends the open item of the same list (HTML 5 section 13.2.6.4.7,
@@ -940,19 +716,19 @@ list_item(struct layout *l)
 	struct block	*b, *list = NULL;
 	size_t		 i;
 
-	pop(l, ELEMENT_LI, item_stops, sizeof item_stops / sizeof item_stops[0]);
+	pop(l, HTML_LI, item_stops, sizeof item_stops / sizeof item_stops[0]);
 	request_break(l, false);
 	for (i = l->depth; i-- > 0;) {
-		if (l->stack[i].element == ELEMENT_UL ||
-		    l->stack[i].element == ELEMENT_OL) {
+		if (l->stack[i].element == HTML_UL ||
+		    l->stack[i].element == HTML_OL) {
 			list = &l->stack[i];
 			break;
 		}
 	}
-	b = push(l, ELEMENT_LI);
+	b = push(l, HTML_LI);
 	if (b == NULL)
 		return;
-	if (list != NULL && list->element == ELEMENT_OL) {
+	if (list != NULL && list->element == HTML_OL) {
 		list->number++;
 		snprintf(b->marker, sizeof b->marker, "%ld. ", list->number);
 		b->marker_cols = (int)strlen(b->marker);
@@ -962,25 +738,25 @@ list_item(struct layout *l)
 	}
 }
 
-static const enum element definition_stops[] = {
-	ELEMENT_UL, ELEMENT_OL, ELEMENT_BLOCKQUOTE, ELEMENT_PRE,
+static const enum html_element definition_stops[] = {
+	HTML_UL, HTML_OL, HTML_BLOCKQUOTE, HTML_PRE,
 };
 
 /* <dt> and <dd> end the open <dd> of their list, as <li> does an item. */
 static void
-definition(struct layout *l, enum element element)
+definition(struct layout *l, enum html_element element)
 {
-	pop(l, ELEMENT_DD, definition_stops,
+	pop(l, HTML_DD, definition_stops,
 	    sizeof definition_stops / sizeof definition_stops[0]);
 	request_break(l, false);
-	if (element == ELEMENT_DD)
-		push(l, ELEMENT_DD);
+	if (element == HTML_DD)
+		push(l, HTML_DD);
 }
 
 /* <ul> or <ol>: a list inside a list item hangs from it without a blank
  * line; an outer list is a paragraph of its own. */
 static void
-list_start(struct layout *l, enum element element, const struct attribute *start)
+list_start(struct layout *l, enum html_element element, const struct attribute *start)
 {
 	struct block	*b;
 	const char	*p;
@@ -993,20 +769,20 @@ list_start(struct layout *l, enum element element, const struct attribute *start
 		return;
 	/* HTML 5 "rules for parsing integers"; clamped, so the marker fits. */
 	p = start->value;
-	while (p < start->value + start->len && is_html_space((unsigned char)*p))
+	while (p < start->value + start->len && html_is_space((unsigned char)*p))
 		p++;
 	if (p < start->value + start->len && (*p == '-' || *p == '+'))
 		negative = *p++ == '-';
-	for (; p < start->value + start->len && is_digit((unsigned char)*p); p++) {
+	for (; p < start->value + start->len && html_is_digit((unsigned char)*p); p++) {
 		if (number < 100000000L)
 			number = number * 10 + (*p - '0');
 	}
-	if (p > start->value && is_digit((unsigned char)p[-1]))
+	if (p > start->value && html_is_digit((unsigned char)p[-1]))
 		b->number = (negative ? -number : number) - 1;
 }
 
 static void
-list_end(struct layout *l, enum element element)
+list_end(struct layout *l, enum html_element element)
 {
 	if (pop(l, element, NULL, 0))
 		request_break(l, l->lists == 0);
@@ -1068,7 +844,7 @@ open_link(struct layout *l, const struct attribute *href)
 	close_link(l);
 	l->link_open = true;
 	l->link_content = l->content;
-	if (href->value == NULL)
+	if (href->value == NULL || l->plain_links)
 		return;
 	decode_attribute(&value, href);
 	url = clean_url(value.data);
@@ -1079,30 +855,32 @@ open_link(struct layout *l, const struct attribute *href)
 		free(url);
 }
 
-/* <img>: "[image: alt]", or "[image]" when the alt text is absent or
- * empty, inline. */
+/* <img>: "[image: alt]" inline, "[image]" when the alt attribute is
+ * missing, and nothing when it is empty: HTML says an empty alt marks a
+ * decorative image (section 4.8.4.4.4). */
 static void
 image(struct layout *l, const struct attribute *alt)
 {
 	struct buf	 value = BUF_INIT;
 	const char	*s, *end;
 
-	put_string(l, "[image");
-	if (alt->value != NULL) {
-		decode_attribute(&value, alt);
-		s = value.data;
-		end = s + value.len;
-		while (s < end && is_html_space((unsigned char)*s))
-			s++;
-		while (end > s && is_html_space((unsigned char)end[-1]))
-			end--;
-		if (s < end) {
-			put_string(l, ": ");
-			put_text(l, s, end);
-		}
-		buf_free(&value);
+	if (alt->value == NULL) {
+		put_string(l, "[image]");
+		return;
 	}
-	put_string(l, "]");
+	decode_attribute(&value, alt);
+	s = value.data;
+	end = s + value.len;
+	while (s < end && html_is_space((unsigned char)*s))
+		s++;
+	while (end > s && html_is_space((unsigned char)end[-1]))
+		end--;
+	if (s < end) {
+		put_string(l, "[image: ");
+		put_text(l, s, end);
+		put_string(l, "]");
+	}
+	buf_free(&value);
 }
 
 /* <hr>: a rule across the text column, as its own paragraph. */
@@ -1140,342 +918,161 @@ line_break(struct layout *l)
 }
 
 static void
-start_element(struct layout *l, enum element element,
-    const struct attribute *attributes)
+start_element(struct layout *l, enum html_element element,
+    const struct html_token *tag)
 {
+	struct attribute	a;
+
 	switch (element) {
-	case ELEMENT_A:
-		open_link(l, &attributes[0]);
+	case HTML_A:
+		a = attribute_of(tag, "href");
+		open_link(l, &a);
 		break;
-	case ELEMENT_BLOCK:
+	case HTML_BLOCK:
 		request_break(l, false);
 		break;
-	case ELEMENT_BLOCKQUOTE:
+	case HTML_BLOCKQUOTE:
 		request_break(l, true);
-		push(l, ELEMENT_BLOCKQUOTE);
+		push(l, HTML_BLOCKQUOTE);
 		break;
-	case ELEMENT_BR:
+	case HTML_BR:
 		line_break(l);
 		break;
-	case ELEMENT_CELL:
+	case HTML_CELL:
 		cell(l);
 		break;
-	case ELEMENT_DD:
-	case ELEMENT_DT:
+	case HTML_DD:
+	case HTML_DT:
 		definition(l, element);
 		break;
-	case ELEMENT_HEADING:
+	case HTML_HEADING:
 		request_break(l, true);
 		l->heading = true;
 		break;
-	case ELEMENT_HR:
+	case HTML_HR:
 		rule(l);
 		break;
-	case ELEMENT_IMG:
-		image(l, &attributes[1]);
+	case HTML_IMG:
+		a = attribute_of(tag, "alt");
+		image(l, &a);
 		break;
-	case ELEMENT_LI:
+	case HTML_LI:
 		list_item(l);
 		break;
-	case ELEMENT_OL:
-	case ELEMENT_UL:
-		list_start(l, element, &attributes[2]);
+	case HTML_OL:
+	case HTML_UL:
+		a = attribute_of(tag, "start");
+		list_start(l, element, &a);
 		break;
-	case ELEMENT_PARAGRAPH:
+	case HTML_PARAGRAPH:
 		request_break(l, true);
 		break;
-	case ELEMENT_PRE:
+	case HTML_PRE:
 		request_break(l, true);
-		push(l, ELEMENT_PRE);
+		push(l, HTML_PRE);
 		break;
-	case ELEMENT_ROW:
+	case HTML_ROW:
 		request_break(l, false);
 		l->cells = 0;
 		break;
-	case ELEMENT_TABLE:
+	case HTML_TABLE:
 		request_break(l, true);
 		l->cells = 0;
 		l->tables++;
 		break;
-	case ELEMENT_OTHER:
-	case ELEMENT_RAW:
-	case ELEMENT_COUNT:
+	case HTML_OTHER:
+	case HTML_RAW:
+	case HTML_ELEMENT_COUNT:
 		break;
 	}
 }
 
 static void
-end_element(struct layout *l, enum element element)
+end_element(struct layout *l, enum html_element element)
 {
 	switch (element) {
-	case ELEMENT_A:
+	case HTML_A:
 		close_link(l);
 		break;
-	case ELEMENT_BLOCK:
-	case ELEMENT_DT:
+	case HTML_BLOCK:
+	case HTML_DT:
 		request_break(l, false);
 		break;
-	case ELEMENT_BLOCKQUOTE:
-		if (pop(l, ELEMENT_BLOCKQUOTE, NULL, 0))
+	case HTML_BLOCKQUOTE:
+		if (pop(l, HTML_BLOCKQUOTE, NULL, 0))
 			request_break(l, true);
 		break;
-	case ELEMENT_BR:
+	case HTML_BR:
 		line_break(l);	/* HTML 5 reads </br> as <br> */
 		break;
-	case ELEMENT_DD:
-		if (pop(l, ELEMENT_DD, definition_stops,
+	case HTML_DD:
+		if (pop(l, HTML_DD, definition_stops,
 		    sizeof definition_stops / sizeof definition_stops[0]))
 			request_break(l, false);
 		break;
-	case ELEMENT_HEADING:
+	case HTML_HEADING:
 		request_break(l, true);
 		l->heading = false;
 		break;
-	case ELEMENT_LI:
-		if (pop(l, ELEMENT_LI, item_stops,
+	case HTML_LI:
+		if (pop(l, HTML_LI, item_stops,
 		    sizeof item_stops / sizeof item_stops[0]))
 			request_break(l, false);
 		break;
-	case ELEMENT_OL:
-	case ELEMENT_UL:
+	case HTML_OL:
+	case HTML_UL:
 		list_end(l, element);
 		break;
-	case ELEMENT_PARAGRAPH:
+	case HTML_PARAGRAPH:
 		request_break(l, true);
 		break;
-	case ELEMENT_TABLE:
+	case HTML_TABLE:
 		if (l->tables > 0) {
 			l->tables--;
 			request_break(l, true);
 		}
 		break;
-	case ELEMENT_PRE:
-		if (pop(l, ELEMENT_PRE, NULL, 0))
+	case HTML_PRE:
+		if (pop(l, HTML_PRE, NULL, 0))
 			request_break(l, true);
 		break;
-	case ELEMENT_ROW:
+	case HTML_ROW:
 		request_break(l, false);
 		break;
-	case ELEMENT_CELL:
-	case ELEMENT_HR:
-	case ELEMENT_IMG:
-	case ELEMENT_OTHER:
-	case ELEMENT_RAW:
-	case ELEMENT_COUNT:
+	case HTML_CELL:
+	case HTML_HR:
+	case HTML_IMG:
+	case HTML_OTHER:
+	case HTML_RAW:
+	case HTML_ELEMENT_COUNT:
 		break;
 	}
-}
-
-static int
-compare_element(const void *key, const void *member)
-{
-	const struct element_name	*e = member;
-
-	return strcmp(key, e->name);
-}
-
-static enum element
-element_of(const char *name, size_t len)
-{
-	const struct element_name	*e;
-	char				 lower[TAG_NAME_MAX + 1];
-	size_t				 i;
-
-	if (len > TAG_NAME_MAX)
-		return ELEMENT_OTHER;
-	for (i = 0; i < len; i++)
-		lower[i] = (char)to_lower((unsigned char)name[i]);
-	lower[len] = '\0';
-	e = bsearch(lower, element_names, sizeof element_names /
-	    sizeof element_names[0], sizeof element_names[0], compare_element);
-	return e != NULL ? e->element : ELEMENT_OTHER;
-}
-
-/*
- * Skip the contents of a raw text element such as <script> (HTML 5 section
- * 13.2.5.2, RAWTEXT): up to, not including, "</name" followed by white
- * space, '/' or '>', which is then read as its end tag. Unterminated, it
- * runs to the end of the input.
- */
-static const char *
-skip_raw_text(const char *p, const char *name, size_t len)
-{
-	const char	*end;
-	size_t		 i;
-
-	for (; (end = strchr(p, '<')) != NULL; p = end + 1) {
-		if (end[1] != '/')
-			continue;
-		/* A NUL ends the comparison too: it matches no name byte. */
-		for (i = 0; i < len; i++) {
-			if (to_lower((unsigned char)end[2 + i]) !=
-			    to_lower((unsigned char)name[i]))
-				break;
-		}
-		if (i == len && (is_html_space((unsigned char)end[2 + len]) ||
-		    end[2 + len] == '/' || end[2 + len] == '>'))
-			return end;
-	}
-	return p + strlen(p);
-}
-
-/* The attributes read; the first of a name wins (HTML 5 section 13.2.5.33). */
-static const char *const attribute_names[] = { "href", "alt", "start" };
-
-/*
- * A start or end tag whose name begins at p; returns where to continue.
- * Attributes may be quoted with " or ', unquoted, or have no value; a '>'
- * in a quoted value does not end the tag. A tag cut off by the end of the
- * input is dropped ("eof-in-tag", HTML 5 section 13.2.5).
- */
-static const char *
-tag(struct layout *l, const char *p, bool end_tag)
-{
-	struct attribute	 attributes[3];
-	const char		*name = p, *attribute, *value, *close;
-	size_t			 len, attribute_len, value_len, i;
-	enum element		 element;
-
-	memset(attributes, 0, sizeof attributes);
-	while (*p != '\0' && *p != '>' && *p != '/' && !is_html_space((unsigned char)*p))
-		p++;
-	len = (size_t)(p - name);
-	for (;;) {
-		while (is_html_space((unsigned char)*p) || *p == '/')
-			p++;
-		if (*p == '\0')
-			return p;
-		if (*p == '>')
-			break;
-		/* A '=' first is part of the name (section 13.2.5.32). */
-		attribute = p++;
-		while (*p != '\0' && *p != '>' && *p != '/' && *p != '=' &&
-		    !is_html_space((unsigned char)*p))
-			p++;
-		attribute_len = (size_t)(p - attribute);
-		while (is_html_space((unsigned char)*p))
-			p++;
-		value = "";
-		value_len = 0;
-		if (*p == '=') {
-			p++;
-			while (is_html_space((unsigned char)*p))
-				p++;
-			if (*p == '"' || *p == '\'') {
-				close = strchr(p + 1, *p);
-				if (close == NULL)
-					return p + strlen(p);
-				value = p + 1;
-				value_len = (size_t)(close - value);
-				p = close + 1;
-			} else {
-				value = p;
-				while (*p != '\0' && *p != '>' &&
-				    !is_html_space((unsigned char)*p))
-					p++;
-				value_len = (size_t)(p - value);
-			}
-		}
-		for (i = 0; i < sizeof attribute_names / sizeof attribute_names[0]; i++) {
-			if (attributes[i].value == NULL &&
-			    name_is(attribute, attribute_len, attribute_names[i])) {
-				attributes[i].value = value;
-				attributes[i].len = value_len;
-			}
-		}
-	}
-	p++;
-
-	element = element_of(name, len);
-	if (end_tag) {
-		end_element(l, element);
-		return p;
-	}
-	if (element == ELEMENT_RAW)
-		return skip_raw_text(p, name, len);
-	start_element(l, element, attributes);
-	return p;
-}
-
-/* Skip from p to just past the next '>', or to the end of the input. */
-static const char *
-skip_past_gt(const char *p)
-{
-	const char	*gt = strchr(p, '>');
-
-	return gt != NULL ? gt + 1 : p + strlen(p);
-}
-
-/* Markup at p (which points to '<'); returns where to continue. */
-static const char *
-markup(struct layout *l, const char *p)
-{
-	const char	*q;
-
-	if (strncmp(p, "<!--", 4) == 0) {
-		/* HTML 5 section 13.2.5.43 and on: "<!-->" and "<!--->"
-		 * are whole comments, and "--!>" ends one too. */
-		q = p + 4;
-		if (q[0] == '>')
-			return q + 1;
-		if (q[0] == '-' && q[1] == '>')
-			return q + 2;
-		for (; *q != '\0'; q++) {
-			if (q[0] == '-' && q[1] == '-' && q[2] == '>')
-				return q + 3;
-			if (q[0] == '-' && q[1] == '-' && q[2] == '!' && q[3] == '>')
-				return q + 4;
-		}
-		return q;
-	}
-	if (strncmp(p, "<![CDATA[", 9) == 0) {
-		/* Outside foreign content HTML 5 would drop it as a bogus
-		 * comment, but in a feed it is text escaped once too often:
-		 * keep it, literally. */
-		q = strstr(p + 9, "]]>");
-		if (q == NULL)
-			q = p + strlen(p);
-		put_text(l, p + 9, q);
-		return *q != '\0' ? q + 3 : q;
-	}
-	if (p[1] == '!' || p[1] == '?')
-		return skip_past_gt(p + 2);
-	if (p[1] == '/') {
-		if (is_alpha((unsigned char)p[2]))
-			return tag(l, p + 2, true);
-		if (p[2] == '\0') {
-			put_string(l, "</");
-			return p + 2;
-		}
-		return skip_past_gt(p + 2);
-	}
-	if (is_alpha((unsigned char)p[1]))
-		return tag(l, p + 1, false);
-	put_character(l, '<');	/* "2 < 3": not markup */
-	return p + 1;
 }
 
 static void
 parse(struct layout *l, const char *html)
 {
-	const char	*p = html, *q, *end = html + strlen(html);
-	unsigned long	 cp;
-	size_t		 n;
+	struct html_tokenizer	t;
+	struct html_token	token;
 
-	while (*p != '\0') {
-		if (*p == '<') {
-			p = markup(l, p);
-			continue;
+	html_tokenizer_init(&t, html);
+	while (html_next(&t, &token)) {
+		switch (token.type) {
+		case HTML_TEXT:
+			put_text(l, token.text, token.text + token.len);
+			break;
+		case HTML_CHARACTER:
+			put_character(l, token.cp);
+			break;
+		case HTML_START_TAG:
+			start_element(l, token.element, &token);
+			break;
+		case HTML_END_TAG:
+			end_element(l, token.element);
+			break;
+		case HTML_END:
+			break;
 		}
-		if (*p == '&') {
-			n = reference(p, end, &cp);
-			put_character(l, n != 0 ? cp : '&');
-			p += n != 0 ? n : 1;
-			continue;
-		}
-		q = p + strcspn(p, "<&");
-		put_text(l, p, q);
-		p = q;
 	}
 }
 
@@ -1488,6 +1085,7 @@ layout_init(struct layout *l, struct render *r, const char *base_url,
 	l->base_url = base_url;
 	l->width = width < MIN_WIDTH ? MIN_WIDTH :
 	    width > MAX_WIDTH ? MAX_WIDTH : width;
+	l->prefix_max = l->width / 2;
 	l->forced_style = forced_style;
 }
 
@@ -1553,6 +1151,36 @@ render_html(const char *html, const char *base_url, int width,
 	add_link_list(out, l->width);
 	free(l);
 	return 0;
+}
+
+char *
+render_text(const char *html, int width)
+{
+	struct render	 r;
+	struct layout	*l;
+	struct buf	 out = BUF_INIT;
+	size_t		 i;
+
+	memset(&r, 0, sizeof r);
+	buf_append(&out, "", 0);
+	if (html == NULL)
+		return buf_detach(&out);
+	l = xmalloc(sizeof *l);
+	layout_init(l, &r, NULL, width, -1);
+	if (width <= 0) {
+		l->width = UNWRAPPED;
+		l->prefix_max = MAX_WIDTH / 2;
+	}
+	l->plain_links = true;
+	parse(l, html);
+	layout_finish(l);
+	free(l);
+	for (i = 0; i < r.n_lines; i++) {
+		buf_append_str(&out, r.lines[i].text);
+		buf_append_char(&out, '\n');
+	}
+	render_free(&r);
+	return buf_detach(&out);
 }
 
 void

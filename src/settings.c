@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "filter.h"
 #include "settings.h"
 #include "xmalloc.h"
 
@@ -17,11 +18,14 @@ settings_init(struct settings *s)
 	char err[160];
 	size_t i;
 
+	s->path = NULL;
+	s->rules = NULL;
 	for (i = 0; i < OPT_COUNT; i++) {
 		const struct option_def *def = &options_table[i];
 
 		s->string[i] = NULL;
 		s->number[i] = 0;
+		s->line[i] = 0;
 		if (def->type == OPTION_STRING)
 			s->string[i] = xstrdup(def->default_value);
 		else
@@ -38,6 +42,9 @@ settings_free(struct settings *s)
 		free(s->string[i]);
 		s->string[i] = NULL;
 	}
+	free(s->path);
+	s->path = NULL;
+	filter_rules_free(&s->rules);
 }
 
 static char *
@@ -55,7 +62,7 @@ trim(char *s)
 
 /* One line: "name value", "name = value", '#' comments, quoted values. */
 static int
-load_line(struct settings *s, char *line, char *err, size_t errsize)
+load_line(struct settings *s, char *line, unsigned long lineno, char *err, size_t errsize)
 {
 	const struct option_def *def;
 	char *name, *value, *end;
@@ -71,6 +78,12 @@ load_line(struct settings *s, char *line, char *err, size_t errsize)
 		value = trim(value);
 		if (*value == '=')
 			value = trim(value + 1);
+	}
+	/* newsboat's killfile lines: two quoted arguments (filter.h). */
+	if (strcmp(name, "ignore-article") == 0) {
+		if (s->rules == NULL)
+			s->rules = filter_rules_new();
+		return filter_rules_add(s->rules, value, err, errsize);
 	}
 	if ((def = options_find(name)) == NULL) {
 		snprintf(err, errsize, "unknown setting '%s'", name);
@@ -90,11 +103,17 @@ load_line(struct settings *s, char *line, char *err, size_t errsize)
 	}
 	if (options_parse_value(def, value, &number, err, errsize) != 0)
 		return -1;
+	if (def == &options_table[OPT_IGNORE_MODE] && strcmp(value, "download") != 0 &&
+	    strcmp(value, "display") != 0) {
+		snprintf(err, errsize, "ignore-mode: %s is not download or display", value);
+		return -1;
+	}
 	if (def->type == OPTION_STRING) {
 		free(s->string[def - options_table]);
 		s->string[def - options_table] = xstrdup(value);
 	} else
 		s->number[def - options_table] = number;
+	s->line[def - options_table] = lineno;
 	return 0;
 }
 
@@ -114,9 +133,11 @@ settings_load(struct settings *s, const char *path, bool must_exist, char **erro
 		*error = xasprintf("cannot read config %s: %s", path, strerror(errno));
 		return -1;
 	}
+	free(s->path);
+	s->path = xstrdup(path);
 	while (getline(&line, &cap, fp) != -1) {
 		lineno++;
-		if (load_line(s, line, err, sizeof(err)) != 0) {
+		if (load_line(s, line, lineno, err, sizeof(err)) != 0) {
 			*error = xasprintf("%s, line %lu: %s", path, lineno, err);
 			rc = -1;
 			break;
@@ -124,7 +145,23 @@ settings_load(struct settings *s, const char *path, bool must_exist, char **erro
 	}
 	free(line);
 	fclose(fp);
+	if (rc == 0 && s->rules != NULL) {
+		filter_rules_set_mode(s->rules, strcmp(s->string[OPT_IGNORE_MODE],
+		    "display") == 0 ? FILTER_IGNORE_DISPLAY : FILTER_IGNORE_DOWNLOAD);
+		if (filter_rules_check(s->rules, err, sizeof(err)) != 0) {
+			*error = xasprintf("%s: %s", path, err);
+			rc = -1;
+		}
+	}
 	return rc;
+}
+
+char *
+settings_where(const struct settings *s, enum option_id id)
+{
+	if (s->path != NULL && s->line[id] != 0)
+		return xasprintf("%s, line %lu", s->path, s->line[id]);
+	return xasprintf("the default of %s", options_table[id].name);
 }
 
 static char *

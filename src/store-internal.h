@@ -1,5 +1,6 @@
 /* store-internal.h: what the store's files (store.c: open, schema, feeds;
- * store-items.c: items, queries, retention) share. Not for other modules. */
+ * store-items.c: items one by one, retention; store-search.c: the search
+ * index; store-views.c: queries and counts) share. Not for other modules. */
 #ifndef TIDINGS_STORE_INTERNAL_H
 #define TIDINGS_STORE_INTERNAL_H
 
@@ -8,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "store.h"
 
 /* Every fixed statement the store runs, prepared on first use and kept until
@@ -135,12 +137,48 @@ struct store {
 	struct search_entry *pending;
 	size_t		 n_pending;
 	size_t		 pending_size;	/* allocated entries */
+
+	/* store-filter.c's: the statement testing items before they are
+	 * stored, and the condition it was prepared for. */
+	sqlite3_stmt	*candidate;
+	char		*candidate_sql;
 };
+
+/* store-filter.c: register the filter language's functions on the
+ * connection (store_open); finalize what it keeps (store_close). */
+int store_filter_open(struct store *s);
+void store_filter_close(struct store *s);
+/* The items or the count of a filter with a where condition. */
+int64_t store_filter_query(struct store *s, const struct store_filter *f,
+    int (*fn)(void *, const struct store_item *), void *ctx);
+int64_t store_filter_count(struct store *s, const struct store_filter *f);
+
+/* store-views.c's pieces of a plain item query, for store-filter.c: the
+ * SELECT (rows, or count) and WHERE of f's other constraints, and their
+ * binding (match: f's search as an FTS5 query, or NULL); a row is
+ * store_item_from_row's. */
+void store_items_select(struct buf *b, const struct store_filter *f, bool count);
+void store_items_bind(sqlite3_stmt *st, const struct store_filter *f, const char *match);
+/* store-items.c: the item's categories as the store keeps them (owned;
+ * NULL if none). */
+char *store_items_categories(const struct item *item);
 
 /* Write the pending search entries (before COMMIT, and before anything
  * that reads the index or deletes items); drop them (on ROLLBACK). */
 int store_flush_search(struct store *s);
 void store_discard_search(struct store *s);
+/* Queue the search entry of a new (or, with replace, changed) item. */
+void store_queue_search(struct store *s, int64_t item_id, const struct item *item,
+    bool replace);
+/* The words of a search as an FTS5 query (owned), each word a prefix or
+ * not; NULL when there are no words. */
+char *store_fts_query(const char *words, bool prefix);
+
+/* Fill *item (owned; store_item_clear) from a row of the columns
+ * ROW_COLUMNS names (store-views.c), with the text ones when with_text. */
+void store_item_from_row(sqlite3_stmt *st, struct store_item *item, bool with_text);
+/* 0 when the feed exists, else -1 with the store's error set. */
+int store_feed_exists(struct store *s, int64_t feed_id);
 
 /* The statement id, prepared from sql on first use, else reset with its
  * bindings cleared. NULL (and the store's error set) if it cannot be
@@ -162,6 +200,8 @@ int store_savepoint(struct store *s);
 int store_release(struct store *s);
 void store_rollback_savepoint(struct store *s);
 
+/* Bind text, NULL for NULL or "" (so "missing" has one form). */
+void store_bind_text(sqlite3_stmt *st, int index, const char *text);
 /* Bind a date, NULL for DATE_NONE; read one back. */
 int store_bind_date(sqlite3_stmt *st, int index, int64_t date);
 int64_t store_column_date(sqlite3_stmt *st, int column);
@@ -170,5 +210,17 @@ char *store_column_strdup(sqlite3_stmt *st, int column);
 /* Run a statement expected to finish in one step (an INSERT, UPDATE,
  * DELETE); resets it. -1 with the store's error set on failure. */
 int store_step_done(struct store *s, sqlite3_stmt *st, const char *what);
+/* After stepping a statement meant to find the row of NOUN id (rc is what
+ * sqlite3_step said): 0 when it did, else -1 with "no NOUN ID" or "what:
+ * SQLite's message". */
+int store_found_one(struct store *s, int rc, const char *noun, int64_t id,
+    const char *what);
+/* Append the lines of joined ('\n' between them; NULL for none) to
+ * *lines (owned strings), counted by *n. */
+void store_split_lines(const char *joined, char ***lines, size_t *n);
+/* store_step_done for a statement meant to change the one row of NOUN id:
+ * -1 with "no NOUN ID" when it changed none. */
+int store_change_one(struct store *s, sqlite3_stmt *st, const char *what,
+    const char *noun, int64_t id);
 
 #endif

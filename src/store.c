@@ -1,15 +1,18 @@
 /* store.c: the store's file and schema (open, migrations, pragmas), its
- * statement cache and transactions, and the feeds. Items live in store-items.c. */
+ * statement cache and transactions, and the feeds. Items live in store-items.c,
+ * the search index in store-search.c, queries for views in store-views.c. */
 #include "config.h"
 
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "store-internal.h"
@@ -178,9 +181,29 @@ static const struct migration migrations[] = {
 	"    VALUES (NEW.id, 1, NEW.starred != 0, CAST(strftime('%s', 'now') AS INTEGER),"
 	"    coalesce((SELECT max(seq) FROM sync_journal), 0) + 1);"
 	"END;" },
+	/* Query feeds: saved views, each an expression in the filter language
+	 * (filter.h) over all items; tags '\n' between them. */
+	{ 5,
+	"CREATE TABLE queries ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  expression TEXT NOT NULL,"
+	"  tags TEXT,"
+	"  added INTEGER NOT NULL"
+	");" },
 };
 
 #define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
+
+/* The columns feed_from_row reads, tags joined by '\n'. */
+#define FEED_SELECT \
+	"SELECT id, url, title, user_title, link, description, etag," \
+	" last_modified, last_status, last_error, last_fetch, next_due," \
+	" retry_after, user_interval, publisher_interval, disabled," \
+	" full_story, added, item_count, unread_count," \
+	" (SELECT group_concat(tag, char(10)) FROM feed_tags" \
+	"  WHERE feed_id = feeds.id), remote_id" \
+	" FROM feeds"
 
 /* The SQL of this file's statements. */
 static const char *const feed_sql[STMT_COUNT] = {
@@ -194,22 +217,8 @@ static const char *const feed_sql[STMT_COUNT] = {
 	[STMT_FEED_INSERT] =
 	    "INSERT INTO feeds (url, user_title, added) VALUES (?1, ?2, ?3)",
 	[STMT_FEED_DELETE] = "DELETE FROM feeds WHERE id = ?1",
-	[STMT_FEED_GET] =
-	    "SELECT id, url, title, user_title, link, description, etag,"
-	    " last_modified, last_status, last_error, last_fetch, next_due,"
-	    " retry_after, user_interval, publisher_interval, disabled,"
-	    " full_story, added, item_count, unread_count,"
-	    " (SELECT group_concat(tag, char(10)) FROM feed_tags"
-	    "  WHERE feed_id = feeds.id), remote_id"
-	    " FROM feeds WHERE id = ?1",
-	[STMT_FEED_ALL] =
-	    "SELECT id, url, title, user_title, link, description, etag,"
-	    " last_modified, last_status, last_error, last_fetch, next_due,"
-	    " retry_after, user_interval, publisher_interval, disabled,"
-	    " full_story, added, item_count, unread_count,"
-	    " (SELECT group_concat(tag, char(10)) FROM feed_tags"
-	    "  WHERE feed_id = feeds.id), remote_id"
-	    " FROM feeds"
+	[STMT_FEED_GET] = FEED_SELECT " WHERE id = ?1",
+	[STMT_FEED_ALL] = FEED_SELECT
 	    " ORDER BY coalesce(user_title, title, url) COLLATE NOCASE, id",
 	[STMT_FEED_BY_URL] = "SELECT id FROM feeds WHERE url = ?1",
 	[STMT_FEED_BY_NAME] =
@@ -251,10 +260,24 @@ store_set_error(struct store *s, const char *fmt, ...)
 	s->error = msg;
 }
 
+/* The last error of db in words. "disk full" is the cause a user can act
+ * on: SQLite says "database or disk is full", and an ENOSPC from the VFS
+ * may come as an I/O error. */
+static const char *
+db_message(sqlite3 *db)
+{
+	int code = sqlite3_extended_errcode(db);
+
+	if ((code & 0xff) == SQLITE_FULL ||
+	    ((code & 0xff) == SQLITE_IOERR && sqlite3_system_errno(db) == ENOSPC))
+		return "disk full";
+	return sqlite3_errmsg(db);
+}
+
 void
 store_set_db_error(struct store *s, const char *what)
 {
-	store_set_error(s, "%s: %s", what, sqlite3_errmsg(s->db));
+	store_set_error(s, "%s: %s", what, db_message(s->db));
 }
 
 const char *
@@ -388,26 +411,34 @@ store_begin(struct store *s)
 int
 store_commit(struct store *s)
 {
-	char *saved;
-
 	if (store_flush_search(s) == 0 && run(s, STMT_COMMIT, "cannot commit") == 0)
 		return 0;
 	/* Leave no transaction open behind a failure: roll back, keeping the
 	 * error that led here. */
-	saved = s->error;
-	s->error = NULL;
-	if (!sqlite3_get_autocommit(s->db))
-		store_rollback(s);
-	free(s->error);
-	s->error = saved;
+	store_rollback(s);
 	return -1;
 }
 
+/* Undo the open transaction, keeping the error that led here as the
+ * store's error. SQLite may already have rolled back by itself (a full
+ * disk, out of memory): then there is nothing left to undo. */
 int
 store_rollback(struct store *s)
 {
+	char *saved;
+	int rc = 0;
+
 	store_discard_search(s);
-	return run(s, STMT_ROLLBACK, "cannot roll back");
+	if (sqlite3_get_autocommit(s->db))
+		return 0;
+	saved = s->error;
+	s->error = NULL;
+	rc = run(s, STMT_ROLLBACK, "cannot roll back");
+	if (saved != NULL) {
+		free(s->error);
+		s->error = saved;
+	}
+	return rc;
 }
 
 int
@@ -479,8 +510,8 @@ exec_sql(sqlite3 *db, const char *sql, const char *path, char **error)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		*error = xasprintf("store %s: %s", path, msg != NULL ? msg :
-		    sqlite3_errmsg(db));
+		*error = xasprintf("store %s: %s", path, msg != NULL &&
+		    strcmp(db_message(db), "disk full") != 0 ? msg : db_message(db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -504,7 +535,7 @@ schema_version(sqlite3 *db, const char *path, char **error)
 			    "database", path);
 		else
 			*error = xasprintf("cannot open store %s: %s", path,
-			    sqlite3_errmsg(db));
+			    db_message(db));
 	}
 	sqlite3_finalize(st);
 	return version;
@@ -553,6 +584,22 @@ fail:
 	return -1;
 }
 
+/* A new store is created private (0600) before SQLite opens it: it
+ * reveals what its owner reads, and SQLite gives the -wal and -shm files
+ * the database file's permissions. An existing file keeps its own. */
+static int
+create_private(const char *path, char **error)
+{
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) >= 0)
+		return close(fd);
+	if (errno == EEXIST)
+		return 0;
+	*error = xasprintf("cannot create store %s: %s", path, strerror(errno));
+	return -1;
+}
+
 static sqlite3 *
 open_database(const char *path, int target, char **error)
 {
@@ -564,7 +611,8 @@ open_database(const char *path, int target, char **error)
 		*error = xstrdup("cannot open store: no path given");
 		return NULL;
 	}
-	if (strcmp(path, ":memory:") != 0 && make_parents(path, error) == -1)
+	if (strcmp(path, ":memory:") != 0 && (make_parents(path, error) == -1 ||
+	    create_private(path, error) == -1))
 		return NULL;
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 	    NULL) != SQLITE_OK) {
@@ -574,6 +622,10 @@ open_database(const char *path, int target, char **error)
 	}
 	sqlite3_extended_result_codes(db, 1);
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	/* The -wal and -shm stay when the last connection closes (emptied
+	 * down to journal_size_limit), so that a store on a disk that has
+	 * since filled up can still be opened and read. */
+	sqlite3_file_control(db, "main", SQLITE_FCNTL_PERSIST_WAL, &(int){ 1 });
 
 	if ((version = schema_version(db, path, error)) == -1)
 		goto fail;
@@ -589,6 +641,7 @@ open_database(const char *path, int target, char **error)
 	 * in the file; the rest is per connection. */
 	if (exec_sql(db, "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = NORMAL;"
+	    "PRAGMA journal_size_limit = 4194304;"
 	    "PRAGMA foreign_keys = ON;"
 	    "PRAGMA temp_store = MEMORY;", path, error) == -1)
 		goto fail;
@@ -612,6 +665,10 @@ store_open(const char *path, char **error)
 	s = xcalloc(1, sizeof(*s));
 	s->db = db;
 	s->path = xstrdup(path);
+	if (store_filter_open(s) == -1) {
+		*error = xasprintf("cannot open store %s: %s", path, sqlite3_errmsg(db));
+		store_close(&s);
+	}
 	return s;
 }
 
@@ -639,6 +696,7 @@ store_close(struct store **sp)
 	free(s->pending);
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	store_filter_close(s);
 	for (i = 0; i < STMT_COUNT; i++)
 		sqlite3_finalize(s->statements[i]);
 	for (i = 0; i < QUERY_KINDS; i++) {
@@ -694,9 +752,8 @@ compare_strings(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Tags come from group_concat joined by '\n' (which a tag cannot hold). */
-static void
-split_tags(struct store_feed *feed, const char *joined)
+void
+store_split_lines(const char *joined, char ***lines, size_t *n)
 {
 	const char *p, *end;
 
@@ -706,11 +763,29 @@ split_tags(struct store_feed *feed, const char *joined)
 		end = strchr(p, '\n');
 		if (end == NULL)
 			end = p + strlen(p);
-		feed->tags = xreallocarray(feed->tags, feed->n_tags + 1,
-		    sizeof(*feed->tags));
-		feed->tags[feed->n_tags++] = xstrndup(p, (size_t)(end - p));
+		*lines = xreallocarray(*lines, *n + 1, sizeof(**lines));
+		(*lines)[(*n)++] = xstrndup(p, (size_t)(end - p));
 	}
+}
+
+/* Tags come from group_concat joined by '\n' (which a tag cannot hold). */
+static void
+split_tags(struct store_feed *feed, const char *joined)
+{
+	store_split_lines(joined, &feed->tags, &feed->n_tags);
 	qsort(feed->tags, feed->n_tags, sizeof(*feed->tags), compare_strings);
+}
+
+int
+store_found_one(struct store *s, int rc, const char *noun, int64_t id, const char *what)
+{
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		store_set_error(s, "no %s %lld", noun, (long long)id);
+	else
+		store_set_db_error(s, what);
+	return -1;
 }
 
 /* Fill feed from a row of STMT_FEED_GET / STMT_FEED_ALL. */
@@ -742,8 +817,8 @@ feed_from_row(sqlite3_stmt *st, struct store_feed *feed)
 	feed->remote_id = sqlite3_column_int64(st, 21);
 }
 
-static int
-feed_exists(struct store *s, int64_t feed_id)
+int
+store_feed_exists(struct store *s, int64_t feed_id)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -753,13 +828,7 @@ feed_exists(struct store *s, int64_t feed_id)
 	sqlite3_bind_int64(st, 1, feed_id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		store_set_error(s, "no feed %lld", (long long)feed_id);
-	else
-		store_set_db_error(s, "cannot read feeds");
-	return -1;
+	return store_found_one(s, rc, "feed", feed_id, "cannot read feeds");
 }
 
 /* Tags are written inside the caller's savepoint. */
@@ -844,13 +913,7 @@ store_remove_feed(struct store *s, int64_t feed_id)
 	if ((st = statement(s, STMT_FEED_DELETE)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, feed_id);
-	if (store_step_done(s, st, "cannot remove a feed") == -1)
-		return -1;
-	if (sqlite3_changes(s->db) == 0) {
-		store_set_error(s, "no feed %lld", (long long)feed_id);
-		return -1;
-	}
-	return 0;
+	return store_change_one(s, st, "cannot remove a feed", "feed", feed_id);
 }
 
 /* The one feed a name statement finds: its id, 0 for none, -1 when
@@ -924,13 +987,7 @@ store_get_feed(struct store *s, int64_t feed_id, struct store_feed *feed)
 	if (rc == SQLITE_ROW)
 		feed_from_row(st, feed);
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		store_set_error(s, "no feed %lld", (long long)feed_id);
-	else
-		store_set_db_error(s, "cannot read a feed");
-	return -1;
+	return store_found_one(s, rc, "feed", feed_id, "cannot read a feed");
 }
 
 int64_t
@@ -958,18 +1015,24 @@ store_each_feed(struct store *s, int (*fn)(void *, const struct store_feed *),
 	return calls;
 }
 
-/* Run an UPDATE of one feed (bound by the caller, id as ?1); -1 if there is
- * no such feed. */
-static int
-update_feed(struct store *s, sqlite3_stmt *st, int64_t feed_id, const char *what)
+int
+store_change_one(struct store *s, sqlite3_stmt *st, const char *what,
+    const char *noun, int64_t id)
 {
 	if (store_step_done(s, st, what) == -1)
 		return -1;
 	if (sqlite3_changes(s->db) == 0) {
-		store_set_error(s, "no feed %lld", (long long)feed_id);
+		store_set_error(s, "no %s %lld", noun, (long long)id);
 		return -1;
 	}
 	return 0;
+}
+
+/* Run an UPDATE of one feed (bound by the caller, id as ?1). */
+static int
+update_feed(struct store *s, sqlite3_stmt *st, int64_t feed_id, const char *what)
+{
+	return store_change_one(s, st, what, "feed", feed_id);
 }
 
 static void
@@ -1036,7 +1099,7 @@ int
 store_set_feed_tags(struct store *s, int64_t feed_id, const char *const *tags,
     size_t n_tags)
 {
-	if (feed_exists(s, feed_id) == -1)
+	if (store_feed_exists(s, feed_id) == -1)
 		return -1;
 	if (store_savepoint(s) == -1)
 		return -1;

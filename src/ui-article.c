@@ -215,48 +215,52 @@ article_free(struct view *v)
 	free(a);
 }
 
-/* The items list this article was opened from, told of a change. */
+/* The views below (the list this article was opened from), told of a
+ * change. */
 static void
-note_below(struct view *v)
+note_below(struct ui *ui, struct view *v)
 {
 	struct article *a = v->data;
+	struct view_note note = { a->item_id, a->item.read, a->item.starred };
 
-	if (ui_is_items(v->below))
-		ui_items_note(v->below, a->item_id, a->item.read, a->item.starred);
+	ui_view_note(ui, v, &note);
+}
+
+/* Flip the item's read (or starred) state, in the store and on screen. */
+static void
+flip(struct ui *ui, struct view *v, bool star)
+{
+	struct article *a = v->data;
+	bool *state = star ? &a->item.starred : &a->item.read;
+	int rc;
+
+	if (!a->loaded)
+		return;
+	rc = star ? store_set_item_starred(ui->store, a->item_id, !*state) :
+	    store_mark_item_read(ui->store, a->item_id, !*state);
+	if (rc != 0) {
+		ui_error(ui, "%s", store_error(ui->store));
+		return;
+	}
+	*state = !*state;
+	ui_store_written(ui);
+	note_below(ui, v);
+	if (star)
+		ui_message(ui, "%s", *state ? "starred" : "unstarred");
+	else
+		ui_message(ui, "marked %s", *state ? "read" : "unread");
 }
 
 static void
 article_toggle_read(struct ui *ui, struct view *v)
 {
-	struct article *a = v->data;
-
-	if (!a->loaded)
-		return;
-	if (store_mark_item_read(ui->store, a->item_id, !a->item.read) != 0) {
-		ui_error(ui, "%s", store_error(ui->store));
-		return;
-	}
-	a->item.read = !a->item.read;
-	ui_store_written(ui);
-	note_below(v);
-	ui_message(ui, "marked %s", a->item.read ? "read" : "unread");
+	flip(ui, v, false);
 }
 
 static void
 article_star(struct ui *ui, struct view *v)
 {
-	struct article *a = v->data;
-
-	if (!a->loaded)
-		return;
-	if (store_set_item_starred(ui->store, a->item_id, !a->item.starred) != 0) {
-		ui_error(ui, "%s", store_error(ui->store));
-		return;
-	}
-	a->item.starred = !a->item.starred;
-	ui_store_written(ui);
-	note_below(v);
-	ui_message(ui, "%s", a->item.starred ? "starred" : "unstarred");
+	flip(ui, v, true);
 }
 
 static void
@@ -337,7 +341,7 @@ step(struct ui *ui, struct view *v, int direction)
 	struct article *a = v->data;
 	int64_t id;
 
-	if (!ui_is_items(v->below) || (id = ui_items_step(ui, v->below, direction)) < 0) {
+	if ((id = ui_view_step_item(ui, v, direction)) < 0) {
 		ui_message(ui, direction > 0 ? "this is the last item" : "this is the first item");
 		return;
 	}

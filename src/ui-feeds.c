@@ -567,6 +567,17 @@ feeds_mark_all_read(struct ui *ui, struct view *v)
 
 /* ---- Adding and importing ---- */
 
+/* A prompt's text without leading blanks; NULL when it was cancelled or
+ * left blank. */
+static const char *
+answer(const char *text)
+{
+	if (text == NULL)
+		return NULL;
+	text += strspn(text, " \t");
+	return *text != '\0' ? text : NULL;
+}
+
 static void
 add_done(struct ui *ui, void *ctx, const char *text)
 {
@@ -574,10 +585,7 @@ add_done(struct ui *ui, void *ctx, const char *text)
 	int64_t id;
 
 	(void)ctx;
-	if (text == NULL)
-		return;
-	text += strspn(text, " \t");
-	if (*text == '\0')
+	if ((text = answer(text)) == NULL)
 		return;
 	/* A path is a file; anything else must be a URL. */
 	if (text[0] == '/')
@@ -665,10 +673,7 @@ import_done(struct ui *ui, void *ctx, const char *text)
 	size_t n_ids = 0, already = 0, skipped, i;
 
 	(void)ctx;
-	if (text == NULL)
-		return;
-	text += strspn(text, " \t");
-	if (*text == '\0')
+	if ((text = answer(text)) == NULL)
 		return;
 	if (text[0] == '~' && text[1] == '/' && getenv("HOME") != NULL)
 		path = xasprintf("%s%s", getenv("HOME"), text + 1);

@@ -96,12 +96,26 @@ help_free(struct view *v)
 	free(h);
 }
 
+/* The help key again closes the help, as it would in a pager. */
+static void
+help_close(struct ui *ui, struct view *v)
+{
+	(void)v;
+	ui_pop(ui);
+}
+
+static const struct view_action help_actions[] = {
+	{ OP_HELP, help_close },
+};
+
 static const struct view_type help_type = {
 	.name = "help",
 	.load = help_load,
 	.title = help_title,
 	.row = help_row,
 	.free = help_free,
+	.actions = help_actions,
+	.n_actions = sizeof(help_actions) / sizeof(help_actions[0]),
 };
 
 struct view *

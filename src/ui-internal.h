@@ -14,6 +14,8 @@
 #include "keys.h"
 #include "settings.h"
 
+struct filter_sql;
+
 struct refresh;
 struct session;
 struct store;
@@ -36,14 +38,25 @@ enum ui_style {
 	STYLE_COUNT
 };
 
+/* A change to one item, told by the view that made it (an article) to the
+ * views below it, which may show the item too. */
+struct view_note {
+	int64_t	 item_id;
+	bool	 read;
+	bool	 starred;
+};
+
 struct view_action {
 	enum key_op	 op;
 	void		(*run)(struct ui *, struct view *);
 };
 
-/* A view is data: how many rows it has, how to format one, and which key
- * operations it answers. The reader does the drawing, the scrolling and the
- * operations every view shares (movement, help, back, quit). */
+/* A view is data: how many rows it has, how to format one, which key
+ * operations it answers, and what a view opened from it may ask of it. The
+ * reader does the drawing, the scrolling and the operations every view
+ * shares (movement, help, back, quit). No view looks at another's type or
+ * data: what one asks of another goes through these operations, so a new
+ * view offers them (or not) without the others changing. */
 struct view_type {
 	const char	*name;
 	/* Read the rows (or their count) from the store: sets n_rows. */
@@ -74,6 +87,15 @@ struct view_type {
 	void		(*free)(struct view *);
 	const struct view_action *actions;
 	size_t		 n_actions;
+
+	/* What the view above this one (an article opened from a list) may
+	 * ask of it through ui_view_step_item and ui_view_note; NULL when
+	 * the view has no items to offer. */
+	/* Move the cursor step items on (1: next, -1: previous) and return
+	 * the id of the item now under it, or -1 past either end. */
+	int64_t		(*step_item)(struct ui *, struct view *, int step);
+	/* An item changed above: show its new state. */
+	void		(*note)(struct ui *, struct view *, const struct view_note *);
 };
 
 struct view {
@@ -107,9 +129,13 @@ struct ui {
 	unsigned		 generation;
 	bool			 quit;
 	bool			 show_read;	/* the show-read setting */
+	/* What ignore-article rules in display mode leave shown (filter.h),
+	 * NULL: everything. */
+	struct filter_sql	*shown;
 	int			 lines, cols;
 
-	/* Private to ui.c: styles, status, prompt, refresh, change checks. */
+	/* Private to the frame's files (ui.c, ui-style.c, ui-prompt.c,
+	 * ui-refresh.c): styles, status, prompt, refresh, change checks. */
 	attr_t			 attrs[STYLE_COUNT];
 	short			 pairs[STYLE_COUNT];
 	struct buf		 message;
@@ -134,31 +160,68 @@ struct ui {
 	int64_t			 last_check;	/* milliseconds */
 };
 
-/* ui.c */
+/* How a style was asked for in the settings, before the terminal says
+ * which colors it has. */
+struct style_spec {
+	short	 fg, bg;
+	attr_t	 attrs;
+	bool	 colored;
+};
+
+/* ui-poll.c: refresh the feeds that fall due (auto-refresh); once a loop. */
+void		 ui_poll(struct ui *ui);
+
+/* ui.c: the frame, the view stack, messages, shared operations. */
 struct view	*ui_view_new(const struct view_type *type, void *data);
 void		 ui_push(struct ui *ui, struct view *view);
 void		 ui_pop(struct ui *ui);
+/* Ask the view below v for the next (step 1) or previous (-1) item: its
+ * id, or -1 when there is none or that view has no items. */
+int64_t		 ui_view_step_item(struct ui *ui, struct view *v, int step);
+/* Tell every view below v of a change to an item. */
+void		 ui_view_note(struct ui *ui, struct view *v, const struct view_note *note);
 int		 ui_list_height(const struct ui *ui);
 void		 ui_message(struct ui *ui, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 void		 ui_error(struct ui *ui, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
-void		 ui_prompt(struct ui *ui, const char *label, const char *initial,
-		    const struct prompt_callbacks *callbacks, void *ctx);
-void		 ui_prompt_set_label(struct ui *ui, const char *label);
-void		 ui_confirm(struct ui *ui, const char *question,
-		    void (*yes)(struct ui *, void *), void *ctx);
-void		 ui_store_written(struct ui *ui);
-void		 ui_store_changed(struct ui *ui);
-int		 ui_refresh_start(struct ui *ui, const int64_t *feed_ids, size_t n, bool all);
-/* Fetch the story of the item at link in the background (the refresh's
- * loop); the views reload when it is stored. */
-int		 ui_story_fetch(struct ui *ui, int64_t item_id, const char *link);
 void		 ui_open_url(struct ui *ui, const char *url);
 void		 ui_format_date(const struct ui *ui, int64_t when, const char *format,
 		    struct buf *out);
 void		 ui_key_hint(const struct ui *ui, enum key_op op, char *out, size_t size);
 int64_t		 ui_now_ms(void);
+
+/* ui-style.c: parse the color settings (before the terminal starts: an
+ * error goes to stderr), fit them to the terminal, set one before drawing. */
+int		 ui_styles_parse(const struct settings *settings, struct style_spec *specs,
+		    char **error);
+void		 ui_styles_apply(struct ui *ui, const struct style_spec *specs);
+void		 ui_style_set(const struct ui *ui, enum ui_style style, bool cursor);
+
+/* ui-prompt.c: the prompt's state is ui->prompt. */
+void		 ui_prompt(struct ui *ui, const char *label, const char *initial,
+		    const struct prompt_callbacks *callbacks, void *ctx);
+void		 ui_prompt_set_label(struct ui *ui, const char *label);
+void		 ui_confirm(struct ui *ui, const char *question,
+		    void (*yes)(struct ui *, void *), void *ctx);
+void		 ui_prompt_key(struct ui *ui, int key);
+/* After a batch of keys: tell the prompt's owner the text changed. */
+void		 ui_prompt_flush(struct ui *ui);
+void		 ui_prompt_draw(struct ui *ui);
+void		 ui_prompt_free(struct ui *ui);
+
+/* ui-refresh.c: background refreshes and noticing store changes. */
+void		 ui_store_written(struct ui *ui);
+void		 ui_store_changed(struct ui *ui);
+/* Every CHECK_INTERVAL_MS: bump the generation if another process wrote. */
+void		 ui_store_check(struct ui *ui);
+int		 ui_refresh_start(struct ui *ui, const int64_t *feed_ids, size_t n, bool all);
+/* Fetch the story of the item at link in the background (the refresh's
+ * loop); the views reload when it is stored. */
+int		 ui_story_fetch(struct ui *ui, int64_t item_id, const char *link);
+/* After a step of the loop: report and drop a refresh with nothing left. */
+void		 ui_refresh_finish(struct ui *ui);
+void		 ui_refresh_stop(struct ui *ui);
 
 /* ui-feeds.c: the feed list, first-start screen, adding and importing. */
 struct view	*ui_feeds_new(struct ui *ui);
@@ -174,10 +237,7 @@ struct items_source {
 	bool		 starred_only;
 };
 struct view	*ui_items_new(struct ui *ui, const struct items_source *source);
-bool		 ui_is_items(const struct view *view);
 void		 ui_items_filter_prompt(struct ui *ui, struct view *items, bool pop_on_cancel);
-int64_t		 ui_items_step(struct ui *ui, struct view *items, int step);
-void		 ui_items_note(struct view *items, int64_t item_id, bool read, bool starred);
 
 /* ui-article.c: one item, rendered. */
 struct view	*ui_article_new(struct ui *ui, int64_t item_id);

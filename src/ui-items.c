@@ -42,6 +42,7 @@ struct items {
 	bool		 unread_only;
 	bool		 starred_only;
 	char		*search;	/* keywords, or NULL */
+	const struct filter_sql *shown;	/* the ui's: ignore-article */
 
 	/* The cached window: rows [first, first + n_cached). */
 	struct item_row	*rows;
@@ -114,6 +115,7 @@ make_filter(const struct items *it, struct store_filter *filter)
 	filter->unread_only = it->unread_only;
 	filter->starred_only = it->starred_only;
 	filter->search = it->search;
+	filter->where = it->shown;
 }
 
 struct fetch {
@@ -828,10 +830,10 @@ items_filter(struct ui *ui, struct view *v)
 	ui_items_filter_prompt(ui, v, false);
 }
 
-/* ---- What the article view asks ---- */
+/* ---- What a view above asks (an article opened from the list) ---- */
 
-int64_t
-ui_items_step(struct ui *ui, struct view *v, int step)
+static int64_t
+items_step_item(struct ui *ui, struct view *v, int step)
 {
 	struct item_row *row;
 	int64_t target = v->cursor + step;
@@ -852,16 +854,17 @@ ui_items_step(struct ui *ui, struct view *v, int step)
 	return row->id;
 }
 
-void
-ui_items_note(struct view *v, int64_t item_id, bool read, bool starred)
+static void
+items_note(struct ui *ui, struct view *v, const struct view_note *note)
 {
 	struct items *it = v->data;
 	size_t i;
 
+	(void)ui;
 	for (i = 0; i < it->n_cached; i++) {
-		if (it->rows[i].id == item_id) {
-			it->rows[i].read = read;
-			it->rows[i].starred = starred;
+		if (it->rows[i].id == note->item_id) {
+			it->rows[i].read = note->read;
+			it->rows[i].starred = note->starred;
 		}
 	}
 }
@@ -893,13 +896,9 @@ static const struct view_type items_type = {
 	.free = items_free,
 	.actions = items_actions,
 	.n_actions = sizeof(items_actions) / sizeof(items_actions[0]),
+	.step_item = items_step_item,
+	.note = items_note,
 };
-
-bool
-ui_is_items(const struct view *v)
-{
-	return v != NULL && v->type == &items_type;
-}
 
 struct view *
 ui_items_new(struct ui *ui, const struct items_source *source)
@@ -907,7 +906,7 @@ ui_items_new(struct ui *ui, const struct items_source *source)
 	struct items *it = xcalloc(1, sizeof(*it));
 	struct buf name = BUF_INIT;
 
-	(void)ui;
+	it->shown = ui->shown;
 	it->source.feed_id = source->feed_id;
 	it->source.tag = source->tag != NULL ? xstrdup(source->tag) : NULL;
 	sanitize_line(&name, source->name != NULL ? source->name : "all feeds");

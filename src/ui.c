@@ -1,8 +1,8 @@
-/* ui.c: the reader's frame: the only owner of initscr/endwin, the signal
- * handlers, SIGWINCH and the main loop; the view stack and the drawing of a
- * view, the status line, prompts, colors, background refreshes, noticing
- * store changes, and the operations every view shares. What a view shows and
- * does is in its own ui-*.c file. */
+/* ui.c: the reader's frame: the only owner of the terminal (newterm and
+ * endwin, the signal handlers, SIGWINCH) and of the main loop; the view
+ * stack, the drawing of the top view and the status line, and the
+ * operations every view shares. Styles, prompts and background refreshes
+ * have their own ui-*.c files, as has what each view shows and does. */
 #include "config.h"
 
 #include <errno.h>
@@ -22,6 +22,7 @@
 #include "browser.h"
 #include "cmd.h"
 #include "date.h"
+#include "filter.h"
 #include "refresh.h"
 #include "sanitize.h"
 #include "store.h"
@@ -30,12 +31,9 @@
 #include "width.h"
 #include "xmalloc.h"
 
-/* How long a message stays on the status line, and how often an idle reader
- * asks the store whether another process changed it (a cron refresh): a
- * PRAGMA that reads no table, so it can be asked often. */
+/* How long a message stays on the status line. */
 #define MESSAGE_MS		5000
 #define ERROR_MS		10000
-#define CHECK_INTERVAL_MS	500
 /* How long the loop sleeps at most: messages expire and the store is
  * checked on these ticks. */
 #define IDLE_WAIT_MS		1000
@@ -207,171 +205,6 @@ ui_key_hint(const struct ui *ui, enum key_op op, char *out, size_t size)
 	keys_first_name(&ui->keys, op, out, size);
 }
 
-/* ---- Styles ---- */
-
-struct style_spec {
-	short	 fg, bg;
-	attr_t	 attrs;
-	bool	 colored;
-};
-
-static const enum option_id style_options[STYLE_COUNT] = {
-	[STYLE_NORMAL] = OPT_COUNT,
-	[STYLE_TITLE] = OPT_COLOR_TITLE,
-	[STYLE_STATUS] = OPT_COLOR_STATUS,
-	[STYLE_CURSOR] = OPT_COLOR_CURSOR,
-	[STYLE_UNREAD] = OPT_COLOR_UNREAD,
-	[STYLE_ERROR] = OPT_COLOR_ERROR,
-	[STYLE_TAG] = OPT_COLOR_TAG,
-	[STYLE_HEADING] = OPT_COLOR_HEADING,
-	[STYLE_QUOTE] = OPT_COLOR_QUOTE,
-	[STYLE_LINK] = OPT_COLOR_LINK,
-	[STYLE_META] = OPT_COLOR_META,
-};
-
-/* What each style falls back to without colors (NO_COLOR, or a terminal
- * without them), so bars and the cursor stay visible. */
-static const attr_t plain_attrs[STYLE_COUNT] = {
-	[STYLE_TITLE] = A_REVERSE | A_BOLD,
-	[STYLE_STATUS] = A_REVERSE,
-	[STYLE_CURSOR] = A_REVERSE,
-	[STYLE_UNREAD] = A_BOLD,
-	[STYLE_ERROR] = A_BOLD,
-	[STYLE_TAG] = A_BOLD,
-	[STYLE_HEADING] = A_BOLD,
-	[STYLE_LINK] = A_UNDERLINE,
-	[STYLE_META] = A_BOLD,
-};
-
-static int
-parse_style(const char *option, const char *value, struct style_spec *spec, char **error)
-{
-	static const char *const colors[] = { "black", "red", "green", "yellow", "blue",
-	    "magenta", "cyan", "white" };
-	static const struct {
-		const char	*name;
-		attr_t		 attr;
-	} attributes[] = {
-		{ "normal", A_NORMAL }, { "bold", A_BOLD }, { "dim", A_DIM },
-		{ "underline", A_UNDERLINE }, { "reverse", A_REVERSE },
-		{ "standout", A_STANDOUT }, { "blink", A_BLINK }, { "italic", A_ITALIC },
-	};
-	char *copy, *word, *save = NULL, *end;
-	int n_colors = 0, color, rc = 0;
-	size_t i;
-	long number;
-
-	memset(spec, 0, sizeof(*spec));
-	spec->fg = spec->bg = -1;
-	copy = xstrdup(value);
-	for (word = strtok_r(copy, " \t", &save); word != NULL;
-	    word = strtok_r(NULL, " \t", &save)) {
-		color = -2;
-		if (strcasecmp(word, "default") == 0)
-			color = -1;
-		for (i = 0; i < sizeof(colors) / sizeof(colors[0]); i++) {
-			if (strcasecmp(word, colors[i]) == 0)
-				color = (int)i;
-		}
-		if (strncasecmp(word, "color", 5) == 0 && word[5] != '\0') {
-			number = strtol(word + 5, &end, 10);
-			if (*end == '\0' && number >= 0 && number <= 255)
-				color = (int)number;
-		}
-		if (color != -2) {
-			if (n_colors == 2) {
-				*error = xasprintf("%s: more than two colors in '%s'", option,
-				    value);
-				rc = -1;
-				break;
-			}
-			if (n_colors++ == 0)
-				spec->fg = (short)color;
-			else
-				spec->bg = (short)color;
-			spec->colored = true;
-			continue;
-		}
-		for (i = 0; i < sizeof(attributes) / sizeof(attributes[0]); i++) {
-			if (strcasecmp(word, attributes[i].name) == 0)
-				break;
-		}
-		if (i == sizeof(attributes) / sizeof(attributes[0])) {
-			*error = xasprintf("%s: '%s' is not a color (default, black, red, green, "
-			    "yellow, blue, magenta, cyan, white, color0 to color255) or an "
-			    "attribute (bold, dim, underline, reverse, standout, blink, italic)",
-			    option, word);
-			rc = -1;
-			break;
-		}
-		spec->attrs |= attributes[i].attr;
-	}
-	if (rc == 0 && spec->colored && spec->fg == -1 && spec->bg == -1)
-		spec->colored = false;	/* "default default": the terminal's own */
-	free(copy);
-	return rc;
-}
-
-static int
-parse_styles(const struct settings *settings, struct style_spec *specs, char **error)
-{
-	int i;
-
-	memset(&specs[STYLE_NORMAL], 0, sizeof(specs[0]));
-	for (i = STYLE_NORMAL + 1; i < STYLE_COUNT; i++) {
-		enum option_id id = style_options[i];
-
-		if (parse_style(options_table[id].name, settings->string[id] != NULL ?
-		    settings->string[id] : options_table[id].default_value, &specs[i], error) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-static void
-apply_styles(struct ui *ui, const struct style_spec *specs)
-{
-	const char *no_color = getenv("NO_COLOR");
-	bool color;
-	int i;
-
-	/* https://no-color.org: a NO_COLOR that is set and not empty turns
-	 * colors off; attributes (bold, reverse) stay. */
-	color = (no_color == NULL || no_color[0] == '\0') && has_colors();
-	if (color) {
-		start_color();
-		use_default_colors();
-	}
-	for (i = 0; i < STYLE_COUNT; i++) {
-		ui->pairs[i] = 0;
-		ui->attrs[i] = specs[i].attrs;
-		if (color && specs[i].colored && i < COLOR_PAIRS) {
-			short fg = specs[i].fg < COLORS ? specs[i].fg : -1;
-			short bg = specs[i].bg < COLORS ? specs[i].bg : -1;
-
-			if (init_pair((short)i, fg, bg) == OK)
-				ui->pairs[i] = (short)i;
-		}
-		/* Colors asked for and not shown: the plain look instead. */
-		if (ui->pairs[i] == 0 && specs[i].colored)
-			ui->attrs[i] |= plain_attrs[i];
-	}
-}
-
-static void
-set_style(const struct ui *ui, enum ui_style style, bool cursor)
-{
-	attr_t attrs = ui->attrs[style];
-	short pair = ui->pairs[style];
-
-	if (cursor) {
-		attrs |= ui->attrs[STYLE_CURSOR];
-		if (ui->pairs[STYLE_CURSOR] != 0)
-			pair = ui->pairs[STYLE_CURSOR];
-	}
-	attr_set(attrs, pair, NULL);
-}
-
 /* ---- Views ---- */
 
 struct view *
@@ -413,6 +246,27 @@ ui_pop(struct ui *ui)
 	if (ui->view != NULL && ui->view->type->reveal != NULL &&
 	    ui->view->generation == ui->generation)
 		ui->view->type->reveal(ui, ui->view);
+}
+
+int64_t
+ui_view_step_item(struct ui *ui, struct view *v, int step)
+{
+	struct view *below = v->below;
+
+	if (below == NULL || below->type->step_item == NULL)
+		return -1;
+	return below->type->step_item(ui, below, step);
+}
+
+void
+ui_view_note(struct ui *ui, struct view *v, const struct view_note *note)
+{
+	struct view *below;
+
+	for (below = v->below; below != NULL; below = below->below) {
+		if (below->type->note != NULL)
+			below->type->note(ui, below, note);
+	}
 }
 
 static void
@@ -511,49 +365,12 @@ draw_status(struct ui *ui)
 		buf_append_char(&line, ' ');
 		buf_append_str(&line, buf_str(&ui->progress));
 	}
-	set_style(ui, style, false);
+	ui_style_set(ui, style, false);
 	mvaddstr(ui->lines - 1, 0, buf_str(&line));
 	buf_free(&left);
 	buf_free(&line);
 }
 
-static void
-draw_prompt(struct ui *ui)
-{
-	struct buf shown = BUF_INIT, line = BUF_INIT;
-	const char *text;
-	int label_width, max_label, text_width, room;
-	size_t skip = 0;
-
-	sanitize_line(&shown, buf_str(&ui->prompt.text));
-	text = buf_str(&shown);
-	/* A question may take the line; a prompt keeps a third for typing. */
-	max_label = ui->prompt.confirm ? ui->cols - 2 : ui->cols * 2 / 3;
-	label_width = width_of(ui->prompt.label);
-	if (label_width > max_label)
-		label_width = max_label;
-	width_pad(&line, ui->prompt.label, label_width);
-	/* Keep the end of a long input in view: that is where one types. */
-	room = ui->cols - label_width - 1;
-	text_width = width_of(text);
-	while (text_width > room && text[skip] != '\0') {
-		size_t n = width_fit(text + skip, 1, NULL);
-
-		if (n == 0)
-			n = 1;
-		skip += n;
-		text_width = width_of(text + skip);
-	}
-	buf_append_str(&line, text + skip);
-	set_style(ui, STYLE_NORMAL, false);
-	move(ui->lines - 1, 0);
-	clrtoeol();
-	mvaddstr(ui->lines - 1, 0, buf_str(&line));
-	move(ui->lines - 1, label_width + text_width < ui->cols ? label_width + text_width :
-	    ui->cols - 1);
-	buf_free(&shown);
-	buf_free(&line);
-}
 
 static void
 draw(struct ui *ui)
@@ -575,13 +392,13 @@ draw(struct ui *ui)
 	erase();
 	v->type->title(ui, v, &text);
 	width_pad(&line, buf_str(&text), ui->cols);
-	set_style(ui, STYLE_TITLE, false);
+	ui_style_set(ui, STYLE_TITLE, false);
 	mvaddstr(0, 0, buf_str(&line));
 
 	if (v->n_rows == 0 && v->type->empty != NULL) {
 		buf_reset(&text);
 		v->type->empty(ui, v, &text);
-		set_style(ui, STYLE_NORMAL, false);
+		ui_style_set(ui, STYLE_NORMAL, false);
 		for (p = buf_str(&text), i = 0; *p != '\0' && i < h; i++) {
 			nl = strchr(p, '\n');
 			buf_reset(&line);
@@ -597,11 +414,11 @@ draw(struct ui *ui)
 		buf_reset(&line);
 		style = STYLE_NORMAL;
 		v->type->row(ui, v, row, ui->cols, &line, &style);
-		set_style(ui, style, !v->pager && row == v->cursor);
+		ui_style_set(ui, style, !v->pager && row == v->cursor);
 		mvaddnstr(1 + i, 0, buf_str(&line), (int)width_fit(buf_str(&line), ui->cols, NULL));
 	}
 	if (ui->prompt.active) {
-		draw_prompt(ui);
+		ui_prompt_draw(ui);
 		curs_set(1);
 	} else {
 		draw_status(ui);
@@ -611,352 +428,6 @@ draw(struct ui *ui)
 	refresh();
 	buf_free(&line);
 	buf_free(&text);
-}
-
-/* ---- Prompts ---- */
-
-void
-ui_prompt(struct ui *ui, const char *label, const char *initial,
-    const struct prompt_callbacks *callbacks, void *ctx)
-{
-	free(ui->prompt.label);
-	ui->prompt.label = xstrdup(label);
-	buf_reset(&ui->prompt.text);
-	if (initial != NULL)
-		buf_append_str(&ui->prompt.text, initial);
-	ui->prompt.callbacks = *callbacks;
-	ui->prompt.ctx = ctx;
-	ui->prompt.confirm = false;
-	ui->prompt.changed = false;
-	ui->prompt.active = true;
-}
-
-void
-ui_prompt_set_label(struct ui *ui, const char *label)
-{
-	free(ui->prompt.label);
-	ui->prompt.label = xstrdup(label);
-}
-
-struct confirm {
-	void	(*yes)(struct ui *, void *);
-	void	*ctx;
-};
-
-static struct confirm pending_confirm;
-
-static void
-confirm_done(struct ui *ui, void *ctx, const char *text)
-{
-	struct confirm *c = ctx;
-
-	if (text != NULL && (text[0] == 'y' || text[0] == 'Y'))
-		c->yes(ui, c->ctx);
-	else
-		ui_message(ui, "cancelled");
-}
-
-void
-ui_confirm(struct ui *ui, const char *question, void (*yes)(struct ui *, void *), void *ctx)
-{
-	static const struct prompt_callbacks callbacks = { NULL, confirm_done, NULL };
-	char *label = xasprintf("%s (y/n) ", question);
-
-	pending_confirm.yes = yes;
-	pending_confirm.ctx = ctx;
-	ui_prompt(ui, label, NULL, &callbacks, &pending_confirm);
-	ui->prompt.confirm = true;
-	free(label);
-}
-
-static void
-prompt_close(struct ui *ui, bool accept)
-{
-	struct prompt_callbacks callbacks = ui->prompt.callbacks;
-	void *ctx = ui->prompt.ctx;
-	char *text;
-
-	if (accept && ui->prompt.changed && callbacks.changed != NULL)
-		callbacks.changed(ui, ctx, buf_str(&ui->prompt.text));
-	ui->prompt.active = false;
-	ui->prompt.changed = false;
-	text = xstrdup(buf_str(&ui->prompt.text));
-	/* The callback may open another prompt. */
-	if (callbacks.done != NULL)
-		callbacks.done(ui, ctx, accept ? text : NULL);
-	free(text);
-}
-
-/* Drop the last character (not byte) of the line. */
-static void
-prompt_backspace(struct buf *b)
-{
-	while (b->len > 0) {
-		unsigned char c = (unsigned char)b->data[--b->len];
-
-		if ((c & 0xc0) != 0x80)
-			break;
-	}
-	if (b->data != NULL)
-		b->data[b->len] = '\0';
-}
-
-static void
-prompt_key(struct ui *ui, int key)
-{
-	struct buf *b = &ui->prompt.text;
-
-	if (ui->prompt.confirm) {
-		if (key == 'y' || key == 'Y' || key == 'n' || key == 'N' || key == KEYS_ENTER) {
-			buf_reset(b);
-			buf_append_char(b, key == 'y' || key == 'Y' ? 'y' : 'n');
-			prompt_close(ui, true);
-		} else if (key == KEYS_ESCAPE || key == 0x07 || key == 'q')
-			prompt_close(ui, false);
-		return;
-	}
-	switch (key) {
-	case KEYS_ENTER:
-		prompt_close(ui, true);
-		return;
-	case KEYS_ESCAPE:
-	case 0x07:	/* C-g, as in Emacs and mutt */
-		prompt_close(ui, false);
-		return;
-	case KEYS_BACKSPACE:
-	case 0x08:
-		if (b->len == 0)
-			return;
-		prompt_backspace(b);
-		ui->prompt.changed = true;
-		return;
-	case 0x15:	/* C-u: the whole line */
-		buf_reset(b);
-		ui->prompt.changed = true;
-		return;
-	case 0x17:	/* C-w: the word before */
-		while (b->len > 0 && b->data[b->len - 1] == ' ')
-			prompt_backspace(b);
-		while (b->len > 0 && b->data[b->len - 1] != ' ')
-			prompt_backspace(b);
-		ui->prompt.changed = true;
-		return;
-	}
-	if (ui->prompt.callbacks.key != NULL &&
-	    ui->prompt.callbacks.key(ui, ui->prompt.ctx, key))
-		return;
-	if (key >= 0x20 && key != 0x7f && key < KEYS_SPECIAL && !(key >= 0x80 && key < 0xa0)) {
-		if (b->len < 1024) {
-			buf_append_utf8(b, (unsigned long)key);
-			ui->prompt.changed = true;
-		}
-	}
-}
-
-/* ---- Refreshing in the background ---- */
-
-/* The progress shown on the right of the status line. */
-static void
-show_progress(struct ui *ui, const struct refresh_stats *stats)
-{
-	size_t stories = stats->stories_queued - stats->stories_done;
-
-	buf_reset(&ui->progress);
-	if (stats->queued > 0) {
-		buf_appendf(&ui->progress, "refreshing %zu/%zu", stats->done, stats->queued);
-		if (stats->new_items > 0)
-			buf_appendf(&ui->progress, ", %zu new", stats->new_items);
-	}
-	if (stories > 0)
-		buf_appendf(&ui->progress, "%s%zu stor%s", ui->progress.len > 0 ? ", " : "",
-		    stories, stories == 1 ? "y" : "ies");
-}
-
-static void
-on_refresh_progress(void *ctx, const struct refresh_stats *stats)
-{
-	struct ui *ui = ctx;
-
-	show_progress(ui, stats);
-	/* New items or a new error: the views reload with them. */
-	if (stats->new_items != ui->refresh_new || stats->failed != ui->refresh_failed) {
-		ui->refresh_new = stats->new_items;
-		ui->refresh_failed = stats->failed;
-		ui_store_changed(ui);
-	}
-}
-
-static void
-on_refresh_failure(void *ctx, const char *name, const char *message)
-{
-	ui_error(ctx, "%s: %s", name, message);
-}
-
-static void
-on_refresh_notice(void *ctx, const char *name, const char *message)
-{
-	ui_message(ctx, "%s: %s", name, message);
-}
-
-/* A story the user asked for is reported; those of a refresh of a
- * full-story feed only when they fail would say too much, so they reload the
- * views quietly. Either way the article view shows the story at once. */
-static void
-on_refresh_story(void *ctx, int64_t item_id, bool ok, const char *message)
-{
-	struct ui *ui = ctx;
-
-	if (item_id == ui->story_asked) {
-		if (ok)
-			ui_message(ui, "%s", message);
-		else
-			ui_error(ui, "no story: %s", message);
-		ui->story_asked = 0;
-	}
-	ui_store_changed(ui);
-}
-
-/* The background loop, started on first need. The refresh lock is taken
- * only for feeds (ui_refresh_start): fetching a story beside a cron refresh
- * is harmless, each write being its own short transaction. */
-static int
-refresh_ensure(struct ui *ui)
-{
-	static const struct refresh_callbacks template = { on_refresh_progress,
-	    on_refresh_failure, on_refresh_notice, on_refresh_story, NULL };
-	struct refresh_callbacks callbacks = template;
-
-	if (ui->refresh != NULL)
-		return 0;
-	callbacks.ctx = ui;
-	ui->refresh = refresh_new(ui->store, ui->settings, &callbacks);
-	if (ui->refresh == NULL) {
-		ui_error(ui, "cannot start the network library");
-		return -1;
-	}
-	ui->refresh_new = 0;
-	ui->refresh_failed = 0;
-	return 0;
-}
-
-int
-ui_refresh_start(struct ui *ui, const int64_t *feed_ids, size_t n, bool all)
-{
-	size_t i, skipped = 0;
-	int lock;
-
-	if (ui->refresh_lock < 0) {
-		/* Never beside a cron refresh: the two would fetch the same
-		 * feeds twice. Wait for nothing; say so instead. */
-		lock = refresh_lock(ui->session->db_path, 0);
-		if (lock == -1) {
-			ui_error(ui, "a refresh is already running in another tidings");
-			return -1;
-		}
-		if (lock < 0) {
-			ui_error(ui, "cannot lock the store for a refresh: %s", strerror(errno));
-			return -1;
-		}
-		if (refresh_ensure(ui) != 0) {
-			close(lock);
-			return -1;
-		}
-		ui->refresh_lock = lock;
-	}
-	if (feed_ids != NULL) {
-		for (i = 0; i < n; i++) {
-			if (refresh_add_feed(ui->refresh, feed_ids[i]) == 1)
-				skipped++;
-		}
-		if (skipped > 0)
-			ui_message(ui, "%zu feed%s disabled or asked to wait (Retry-After)",
-			    skipped, skipped == 1 ? " is" : "s are");
-	} else if (refresh_add_due(ui->refresh, store_now(ui->store), all) < 0)
-		ui_error(ui, "%s", store_error(ui->store));
-	show_progress(ui, refresh_stats(ui->refresh));
-	if (ui->progress.len == 0)
-		buf_append_str(&ui->progress, "refreshing 0/0");
-	return 0;
-}
-
-int
-ui_story_fetch(struct ui *ui, int64_t item_id, const char *link)
-{
-	if (link == NULL || *link == '\0') {
-		ui_message(ui, "this item has no link");
-		return -1;
-	}
-	if (refresh_ensure(ui) != 0)
-		return -1;
-	if (refresh_add_story(ui->refresh, item_id, link) != 0) {
-		ui_error(ui, "the item's link is not an http or https address");
-		return -1;
-	}
-	ui->story_asked = item_id;
-	ui_message(ui, "fetching the story\u2026");
-	show_progress(ui, refresh_stats(ui->refresh));
-	return 0;
-}
-
-static void
-refresh_finish(struct ui *ui)
-{
-	const struct refresh_stats *stats;
-
-	if (ui->refresh == NULL || refresh_pending(ui->refresh) > 0)
-		return;
-	stats = refresh_stats(ui->refresh);
-	/* Stories alone: their own messages said it all. */
-	if (stats->queued == 0 && stats->stories_queued > 0)
-		;
-	else if (stats->queued == 0)
-		ui_message(ui, "nothing to refresh");
-	else if (stats->failed > 0)
-		ui_error(ui, "refreshed %zu feeds: %zu new items, %zu failed", stats->done,
-		    stats->new_items, stats->failed);
-	else
-		ui_message(ui, "refreshed %zu feed%s: %zu new item%s", stats->done,
-		    stats->done == 1 ? "" : "s", stats->new_items,
-		    stats->new_items == 1 ? "" : "s");
-	refresh_free(&ui->refresh);
-	if (ui->refresh_lock >= 0)
-		close(ui->refresh_lock);
-	ui->refresh_lock = -1;
-	buf_reset(&ui->progress);
-	ui_store_changed(ui);
-}
-
-/* ---- Noticing changes to the store ---- */
-
-void
-ui_store_written(struct ui *ui)
-{
-	ui->data_version = store_data_version(ui->store);
-	ui->last_check = ui_now_ms();
-}
-
-void
-ui_store_changed(struct ui *ui)
-{
-	ui->generation++;
-	ui_store_written(ui);
-}
-
-static void
-check_store(struct ui *ui)
-{
-	int64_t version;
-
-	if (ui_now_ms() - ui->last_check < CHECK_INTERVAL_MS)
-		return;
-	ui->last_check = ui_now_ms();
-	/* Another process committed (a cron refresh, marks from a script):
-	 * every view asks the store again. */
-	version = store_data_version(ui->store);
-	if (version != ui->data_version) {
-		ui->data_version = version;
-		ui->generation++;
-	}
 }
 
 /* ---- Browser ---- */
@@ -1081,13 +552,12 @@ op_quit(struct ui *ui, struct view *v)
 	ui->quit = true;
 }
 
+/* The help view answers OP_HELP itself (it closes). */
 static void
 op_help(struct ui *ui, struct view *v)
 {
-	if (strcmp(v->type->name, "help") == 0)
-		ui_pop(ui);
-	else
-		ui_push(ui, ui_help_new(ui));
+	(void)v;
+	ui_push(ui, ui_help_new(ui));
 }
 
 static void
@@ -1144,7 +614,7 @@ handle_key(struct ui *ui, int key)
 	size_t i;
 
 	if (ui->prompt.active) {
-		prompt_key(ui, key);
+		ui_prompt_key(ui, key);
 		return;
 	}
 	op = keys_lookup(&ui->keys, key);
@@ -1236,13 +706,7 @@ read_keys(struct ui *ui)
 		else if (key >= 0)
 			handle_key(ui, key);
 	}
-	/* A filter narrows once per batch of typed keys, not per key: a
-	 * fast typist or a paste costs one query. */
-	if (ui->prompt.active && ui->prompt.changed) {
-		ui->prompt.changed = false;
-		if (ui->prompt.callbacks.changed != NULL)
-			ui->prompt.callbacks.changed(ui, ui->prompt.ctx, buf_str(&ui->prompt.text));
-	}
+	ui_prompt_flush(ui);
 }
 
 /* The view's deferred work, when no key is waiting. True when it ran. */
@@ -1268,7 +732,7 @@ wait_for_input(struct ui *ui)
 	if (ui->refresh != NULL) {
 		if (refresh_step(ui->refresh, REFRESH_WAIT_MS, STDIN_FILENO, &ready) != 0)
 			ui_error(ui, "the refresh failed: %s", store_error(ui->store));
-		refresh_finish(ui);
+		ui_refresh_finish(ui);
 	} else
 		poll(&pfd, 1, IDLE_WAIT_MS);
 	read_keys(ui);
@@ -1351,15 +815,19 @@ ui_run(struct session *session)
 	ui.settings = &session->settings;
 	ui.refresh_lock = -1;
 	ui.show_read = session->settings.number[OPT_SHOW_READ] != 0;
+	ui.shown = filter_view_new(session->settings.rules);
 	if (keys_load(&ui.keys, ui.settings, &error) != 0 ||
-	    parse_styles(ui.settings, specs, &error) != 0) {
+	    ui_styles_parse(ui.settings, specs, &error) != 0) {
 		fprintf(stderr, "tidings: config: %s\n", error);
 		free(error);
+		filter_sql_free(&ui.shown);
 		return EXIT_USAGE;
 	}
-	if (start_terminal(&ui) != 0)
+	if (start_terminal(&ui) != 0) {
+		filter_sql_free(&ui.shown);
 		return EXIT_USAGE;
-	apply_styles(&ui, specs);
+	}
+	ui_styles_apply(&ui, specs);
 	ui_store_written(&ui);
 
 	ui_push(&ui, ui_feeds_new(&ui));
@@ -1372,19 +840,17 @@ ui_run(struct session *session)
 		if (idle(&ui))
 			continue;
 		wait_for_input(&ui);
-		check_store(&ui);
+		ui_store_check(&ui);
+		ui_poll(&ui);
 	}
 
 	stop_terminal();
 	while (ui.view != NULL)
 		ui_pop(&ui);
-	refresh_free(&ui.refresh);
-	if (ui.refresh_lock >= 0)
-		close(ui.refresh_lock);
+	ui_refresh_stop(&ui);
+	ui_prompt_free(&ui);
 	buf_free(&ui.message);
-	buf_free(&ui.progress);
-	buf_free(&ui.prompt.text);
-	free(ui.prompt.label);
+	filter_sql_free(&ui.shown);
 	/* Stopped by a signal: the shell's convention for the status. */
 	return stop_signal != 0 ? 128 + stop_signal : EXIT_OK;
 }

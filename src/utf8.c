@@ -1,5 +1,6 @@
-/* utf8.c: one well-formed UTF-8 character at a time. Validating or
- * repairing whole buffers is encoding.c's job. */
+/* utf8.c: UTF-8 one character at a time: decoding, validating, stepping.
+ * Repairing whole buffers (U+FFFD for each bad byte, across chunks) is
+ * encoding.c's job. */
 #include "config.h"
 
 #include "utf8.h"
@@ -38,5 +39,91 @@ utf8_decode(const unsigned char *s, size_t len, unsigned long *cp)
 	    (c >= 0xd800 && c <= 0xdfff))
 		return 0;
 	*cp = c;
+	return n;
+}
+
+long
+utf8_single(const char *s)
+{
+	unsigned long cp;
+	size_t n;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	n = utf8_decode((const unsigned char *)s, UTF8_TO_NUL, &cp);
+	if (n == 0 || s[n] != '\0')
+		return -1;
+	return (long)cp;
+}
+
+size_t
+utf8_valid_prefix(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long cp;
+	size_t pos = 0, n;
+
+	while (pos < len) {
+		if (u[pos] < 0x80) {
+			pos++;
+			continue;
+		}
+		n = utf8_decode(u + pos, len - pos, &cp);
+		if (n == 0)
+			break;
+		pos += n;
+	}
+	return pos;
+}
+
+bool
+utf8_valid(const char *s, size_t len)
+{
+	return utf8_valid_prefix(s, len) == len;
+}
+
+size_t
+utf8_next(const char *s, size_t len, size_t pos)
+{
+	unsigned long cp;
+	size_t n;
+
+	if (pos >= len)
+		return len;
+	n = utf8_decode((const unsigned char *)s + pos, len - pos, &cp);
+	return pos + (n == 0 ? 1 : n);
+}
+
+/* Back over at most three continuation bytes to a start whose character
+ * ends exactly at pos; otherwise the byte before pos stands alone. */
+size_t
+utf8_prev(const char *s, size_t pos)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long cp;
+	size_t start, back;
+
+	if (pos == 0)
+		return 0;
+	for (back = 1; back <= 4 && back <= pos; back++) {
+		start = pos - back;
+		if ((u[start] & 0xc0) != 0x80) {
+			if (utf8_decode(u + start, back, &cp) == back)
+				return start;
+			break;
+		}
+	}
+	return pos - 1;
+}
+
+size_t
+utf8_count(const char *s, size_t len)
+{
+	size_t pos = 0, n = 0;
+
+	while (pos < len) {
+		pos = utf8_next(s, len, pos);
+		n++;
+	}
 	return n;
 }

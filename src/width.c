@@ -6,19 +6,13 @@
 #include <string.h>
 
 #include "buf.h"
+#include "sanitize.h"
 #include "width-table.h"
 #include "utf8.h"
 #include "width.h"
 
 #define ELLIPSIS "\xe2\x80\xa6"		/* U+2026, one column */
 #define REPLACEMENT "\xef\xbf\xbd"	/* U+FFFD, one column */
-
-/* C0, DEL and C1 controls: terminals do not advance for them (or worse). */
-static int
-is_control(unsigned long cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
-}
 
 static int
 compare_range(const void *key, const void *member)
@@ -36,7 +30,8 @@ width_codepoint(unsigned long cp)
 {
 	const struct width_range	*range;
 
-	if (is_control(cp))
+	/* Terminals do not advance for controls (or worse). */
+	if (sanitize_is_control(cp))
 		return 0;
 	/* Nothing below the combining diacriticals is wide or zero, except
 	 * the soft hyphen (a format character). */
@@ -114,7 +109,7 @@ append_clean(struct buf *out, const char *s, size_t len)
 
 	while (s < end) {
 		n = utf8_decode((const unsigned char *)s, UTF8_TO_NUL, &cp);
-		if (n != 0 && !is_control(cp)) {
+		if (n != 0 && !sanitize_is_control(cp)) {
 			s += n;
 			continue;
 		}

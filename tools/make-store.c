@@ -5,8 +5,9 @@
  * not built by make. Build by hand, from the source tree:
  *
  *   cc -std=c11 -O2 -I. -Iinclude tools/make-store.c src/store.c \
- *       src/store-items.c src/feed.c src/text.c src/entities.c src/buf.c \
- *       src/xmalloc.c $(pkg-config --cflags --libs sqlite3) -o make-store
+ *       src/store-items.c src/store-search.c src/store-views.c src/feed.c \
+ *       src/text.c src/entities.c src/buf.c src/utf8.c src/xmalloc.c \
+ *       $(pkg-config --cflags --libs sqlite3) -o make-store
  *   ./make-store PATH [ITEMS [FEEDS]]
  *
  * PATH must not exist. The newest 5% of the items stay unread, the rest are

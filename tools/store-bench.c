@@ -3,8 +3,9 @@
  * Not a test and not built by make. Build by hand, from the source tree:
  *
  *   cc -std=c11 -O2 -I. -Iinclude tools/store-bench.c src/store.c \
- *       src/store-items.c src/feed.c src/text.c src/entities.c src/buf.c \
- *       src/xmalloc.c $(pkg-config --cflags --libs sqlite3) -o store-bench
+ *       src/store-items.c src/store-search.c src/store-views.c src/feed.c \
+ *       src/text.c src/entities.c src/buf.c src/utf8.c src/xmalloc.c \
+ *       $(pkg-config --cflags --libs sqlite3) -o store-bench
  *   ./store-bench DIR 200000 1000000
  *
  * Each count grows the same store (DIR/bench.db, which must not exist) to

@@ -194,4 +194,72 @@ else
 	printf 'SKIP: python3 or refresh missing: 410 and enable not tested\n'
 fi
 
+# 10. Wide, emoji and combining names: the text format counts columns as the
+# reader does (width.c: CJK and emoji two, combining marks none), in any
+# locale, so the rows line up; a name cut at 40 columns never splits a
+# character and ends in an ellipsis.
+w=$scratch/wide.db
+cjk=$(printf '\346\227\245\346\234\254\350\252\236\343\203\213\343\203\245\343\203\274\343\202\271')
+emoji=$(printf '\360\237\223\260 News')
+combining=$(printf 'Cafe\314\201 cre\314\200me')
+long=$cjk$cjk$cjk
+long_cut=$(printf '%s%s\346\227\245\346\234\254\350\252\236\343\203\213\343\203\245 \342\200\246' "$cjk" "$cjk")
+expect_exit 0 "add a CJK name" --db "$w" add https://cjk.example/rss --title "$cjk"
+expect_exit 0 "add an emoji name" --db "$w" add https://emoji.example/rss --title "$emoji"
+expect_exit 0 "add a combining name" --db "$w" add https://combining.example/rss --title "$combining"
+expect_exit 0 "add a long CJK name" --db "$w" add https://long.example/rss --title "$long"
+expect_exit 0 "add an ASCII name" --db "$w" add https://ascii.example/rss --title Plain
+# row_starts NAME COLUMNS [REST]: a row is NAME padded to the 40 columns of
+# the widest (cut) name, then the counts right-aligned under their heading.
+row_starts() {
+	want="$1$(printf '%*s' $((40 - $2)) '')${3-           0/0  not fetched yet}"
+	if LC_ALL=C awk -v p="$want" 'index($0, p) == 1 { found = 1 } END { exit !found }' "$scratch/out"; then
+		pass
+	else
+		fail "feeds in $loc: no row starting '$want' in: $(cat "$scratch/out")"
+	fi
+}
+for loc in C C.UTF-8; do
+	LC_ALL=$loc "$TIDINGS" --db "$w" feeds > "$scratch/out" 2> "$scratch/err"
+	check "feeds in $loc" [ $? -eq 0 ]
+	row_starts "NAME" 4 "  UNREAD/TOTAL  STATUS"
+	row_starts "$cjk" 14
+	row_starts "$emoji" 7
+	row_starts "$combining" 10
+	row_starts "Plain" 5
+	row_starts "$long_cut" 40
+done
+
+# 11. C1 and bidi controls in a feed are dropped when it is stored: neither
+# `list --format json` nor `feeds` nor `export` gives them back, raw or as
+# JSON escapes.
+# no_controls DESCRIPTION FILE
+no_controls() {
+	if LC_ALL=C grep -q "$(printf '\302[\200-\237]')" "$2" ||
+	    LC_ALL=C grep -q "$(printf '\342\200[\252-\256]')" "$2" ||
+	    LC_ALL=C grep -q "$(printf '\342\201[\246-\251]')" "$2" ||
+	    grep -qi '\\u00[89]\|\\u202[a-e]\|\\u206[6-9]' "$2"; then
+		fail "$1: a C1 or bidi control in: $(cat "$2")"
+	else
+		pass
+	fi
+}
+c=$scratch/controls.db
+expect_exit 0 "add a feed full of controls" --db "$c" add "file://$abs_srcdir/tests/data/parse/sanitize-rss.xml"
+expect_exit 0 "add a windows-1252 feed" --db "$c" add "file://$abs_srcdir/tests/data/parse/sanitize-windows-1252.xml"
+expect_exit 0 "add a JSON Feed full of controls" --db "$c" add "file://$abs_srcdir/tests/data/parse/sanitize-json-feed.json"
+expect_exit 0 "refresh them" --db "$c" refresh --all
+expect_exit 0 "list them as JSON" --db "$c" list --format json
+out_has "titles kept, controls dropped" '"title":"Title 0;owned"'
+out_has "windows-1252 undefined bytes dropped" "$(printf '"title":"\342\200\234Quoted\342\200\235 0;titleq')"
+no_controls "list --format json" "$scratch/out"
+expect_exit 0 "list them as TSV" --db "$c" list
+no_controls "list" "$scratch/out"
+expect_exit 0 "feeds as JSON" --db "$c" feeds --format json
+out_has "feed title stored clean" '"title":"Channel evil name"'
+no_controls "feeds --format json" "$scratch/out"
+expect_exit 0 "export them" --db "$c" export
+out_has "exported title clean" 'text="JSON Feed title"'
+no_controls "export" "$scratch/out"
+
 finish

@@ -45,11 +45,17 @@ t add "file://$scratch/www/a.xml" --title "Local copy" > /dev/null || fail "add 
 t refresh --all > "$scratch/out" 2> "$scratch/err"
 status=$?
 check "exit 1 when some feeds fail" [ "$status" -eq 1 ]
-check "silent stdout when not a terminal" [ ! -s "$scratch/out" ]
+# Not a terminal (cron): no progress line, but one summary line, so that
+# a run that did its work never looks like one that did not run.
+check "one summary line on stdout" [ "$(wc -l < "$scratch/out")" -eq 1 ]
+check "the summary counts feeds, items and failures" \
+    grep -E -q '^refreshed 12 feeds: [0-9]+ new items, 0 not modified, 8 failed' "$scratch/out"
+check "no progress line when not a terminal" sh -c "! grep -q refreshing: '$scratch/out'"
 for what in 404 410 429 500 drip big.xml huge gzip-bomb; do
 	if grep -q "$base/$what: " "$scratch/err"; then pass; else fail "no error line for $what"; fi
 done
-check "one line per failed feed" [ "$(wc -l < "$scratch/err")" -eq 8 ]
+check "one line per failed feed" [ "$(grep -v 'moved permanently' "$scratch/err" | wc -l)" -eq 8 ]
+check "the moved feed is a notice" grep -q "moved permanently" "$scratch/err"
 check "drip reported as too slow" grep -q "drip: .*slow" "$scratch/err"
 check "a feed over max-size is dropped" grep -q "big.xml: .*larger" "$scratch/err"
 # Endless junk and a gzip bomb stop at the cap, or sooner when the parser
@@ -84,9 +90,17 @@ read n304 ncond < "$scratch/stats"
 check "second refresh gets 304s (got ${n304:-0})" [ "${n304:-0}" -ge 3 ]
 check "second refresh sends conditional requests (got ${ncond:-0})" [ "${ncond:-0}" -ge 3 ]
 
-# 3. Without --all nothing is due yet: no request at all.
-t refresh > /dev/null 2>&1
+# 3. Without --all nothing is due yet: no request at all, and the summary
+# says when the next feed is due.
+t refresh > "$scratch/out3" 2>&1
 check "refresh without --all honours the schedule" [ $? -eq 0 ]
+check "the summary of a run with nothing due (got: $(cat "$scratch/out3"))" \
+    grep -E -q '^nothing due: 11 feeds \(1 disabled\), next in [0-9]+ (min|h)$' "$scratch/out3"
+t refresh --quiet > "$scratch/out3q" 2>&1
+check "--quiet prints nothing when nothing fails" [ ! -s "$scratch/out3q" ]
+# A named feed is fetched now, whatever its schedule.
+t refresh "$base/b.xml" > "$scratch/out3f" 2>&1
+check "refresh FEED fetches a feed that is not due" grep -q '^refreshed 1 feed: ' "$scratch/out3f"
 
 # 4. Two refreshes at once: the second waits briefly, then exits 0 saying so.
 # (The first runs with the default limits, so the slow answer is waited for.)

@@ -1,5 +1,5 @@
 /* test-feed.c: the neutral model: initialisation, categories, enclosures,
- * format names and the stable item identity. */
+ * format names, the stable item identity and the cleaning of text fields. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -135,11 +135,73 @@ test_formats(void)
 	CHECK(feed.title == NULL);
 }
 
+/* What the parser hands out has no controls, C1 or bidi controls in its
+ * text fields; HTML keeps its markup and white space; ids and URLs are
+ * left as written. */
+static void
+test_sanitize(void)
+{
+	struct item item;
+	struct feed feed;
+	struct enclosure *e;
+
+	item_init(&item);
+	item_sanitize(&item);		/* all NULL: nothing to do */
+	CHECK(item.title == NULL && item.n_categories == 0);
+
+	item.id = xstrdup("id\xc2\x81");
+	item.title = xstrdup("T\xc2\x81i\xc2\x8dt\xc2\x8fl\xc2\x90" "e\xc2\x9d \xe2\x80\xae" "1");
+	item.link = xstrdup("https://e.example/\xc2\x81");
+	item.author = xstrdup("\xe2\x81\xa6" "Alice\xe2\x81\xa9\t(ed.)");
+	item.summary = xstrdup("<p>a\tb\n\xc2\x9b" "c\xe2\x80\xab</p>");
+	item.content = xstrdup("<p>\x1b]0;owned\x07ok</p>");
+	item.duration = xstrdup("1:00\x7f");
+	item_add_category(&item, "news\xe2\x80\xac");
+	item_add_category(&item, "\xc2\x90\xe2\x80\xae");
+	item_add_category(&item, "\xe6\x97\xa5\xe6\x9c\xac");
+	e = item_add_enclosure(&item);
+	e->url = xstrdup("https://e.example/a.mp3");
+	e->type = xstrdup("audio/mpeg\xc2\x85");
+	e->length = xstrdup("12\n");
+	item_sanitize(&item);
+	CHECK_STR(item.title, "Title 1");
+	CHECK_STR(item.author, "Alice (ed.)");
+	CHECK_STR(item.summary, "<p>a\tb\nc</p>");
+	CHECK_STR(item.content, "<p>ok</p>");
+	CHECK_STR(item.duration, "1:00");
+	CHECK_INT(item.n_categories, 2);
+	CHECK_STR(item.categories[0], "news");
+	CHECK_STR(item.categories[1], "\xe6\x97\xa5\xe6\x9c\xac");
+	CHECK_STR(item.enclosures[0].type, "audio/mpeg");
+	CHECK_STR(item.enclosures[0].length, "12");
+	CHECK_STR(item.id, "id\xc2\x81");
+	CHECK_STR(item.link, "https://e.example/\xc2\x81");
+	CHECK_STR(item.enclosures[0].url, "https://e.example/a.mp3");
+	item_clear(&item);
+
+	feed_init(&feed);
+	feed_sanitize(&feed);
+	CHECK(feed.title == NULL);
+	feed.title = xstrdup("Feed\xe2\x80\xae\xc2\x9d\x01 name");
+	feed.author = xstrdup("\xe2\x81\xa7" "Bob");
+	feed.description = xstrdup("<i>\xc2\x8f" "d\xe2\x80\xaa</i>");
+	feed.language = xstrdup("en\xc2\x81");
+	feed.link = xstrdup("https://e.example/\xe2\x80\xae");
+	feed_sanitize(&feed);
+	CHECK_STR(feed.title, "Feed name");
+	CHECK_STR(feed.author, "Bob");
+	CHECK_STR(feed.description, "<i>d</i>");
+	CHECK_STR(feed.language, "en");
+	CHECK_STR(feed.link, "https://e.example/\xe2\x80\xae");
+	feed_clear(&feed);
+}
+
 int
 main(void)
 {
 	test_identity();
 	test_lists();
 	test_formats();
+	test_sanitize();
 	return test_done();
 }

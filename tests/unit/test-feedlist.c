@@ -629,6 +629,60 @@ test_round_trip(void)
 	buf_free(&out);
 }
 
+/* C1 and bidi controls never enter the list, and never leave it as OPML
+ * even when put there by hand: another program may print an export raw. */
+static void
+test_controls(void)
+{
+	static const char	 urls[] =
+	    "https://c.example/rss \"~R\xe2\x80\xae" "LO\xc2\x9d\" t\xc2\x81" "ag\n";
+	static const char	 bad_url[] =
+	    "https://c.example/\xe2\x80\xae" "gpj.exe \"evil\"\n";
+	struct feedlist		 list = FEEDLIST_INIT, read;
+	struct feedlist_entry	*e;
+	struct buf		 out = BUF_INIT;
+	char			 title[] = "ab\xe2\x80\xae" "cd\xc2\x9d" "e\xe2\x81\xa6" "f";
+	char			 tag[] = "t\xc2\x81" "a\xe2\x80\xab" "g", *saved, *saved_tag;
+	char			*err = NULL;
+
+	e = feedlist_add(&list, "https://a.example/", title, NULL);
+	CHECK_STR(e->title, "abcdef");
+	feedlist_add_tag(e, tag);
+	CHECK_INT(e->n_tags, 1);
+	CHECK_STR(e->tags[0], "tag");
+
+	saved = e->title;
+	saved_tag = e->tags[0];
+	e->title = title;
+	e->tags[0] = tag;
+	feedlist_write_opml(&list, 0, &out);
+	e->title = saved;
+	e->tags[0] = saved_tag;
+	CHECK(strstr(buf_str(&out), "text=\"abcdef\" title=\"abcdef\"") != NULL);
+	CHECK(strstr(buf_str(&out), "category=\"tag\"") != NULL);
+	CHECK(strstr(buf_str(&out), "\xc2") == NULL);
+	CHECK(strstr(buf_str(&out), "\xe2\x80\xae") == NULL);
+	CHECK(strstr(buf_str(&out), "\xe2\x81\xa6") == NULL);
+
+	/* Read from a urls file: names and tags lose them; a URL with a bidi
+	 * control is no URL. */
+	CHECK_INT(feedlist_read(urls, strlen(urls), &read, &err), 0);
+	CHECK_STR(err, NULL);
+	CHECK_INT(read.n_entries, 1);
+	if (read.n_entries == 1) {
+		CHECK_STR(read.entries[0].title, "RLO");
+		CHECK_INT(read.entries[0].n_tags, 1);
+		if (read.entries[0].n_tags == 1)
+			CHECK_STR(read.entries[0].tags[0], "tag");
+	}
+	feedlist_free(&read);
+	CHECK_INT(feedlist_read(bad_url, strlen(bad_url), &read, &err), -1);
+	CHECK(err != NULL && strstr(err, "not a URL") != NULL);
+	free(err);
+	buf_free(&out);
+	feedlist_free(&list);
+}
+
 int
 main(void)
 {
@@ -640,5 +694,6 @@ main(void)
 	test_add();
 	test_write();
 	test_round_trip();
+	test_controls();
 	return test_done();
 }

@@ -20,10 +20,9 @@
 
 #include "buf.h"
 #include "fetch.h"
+#include "loopback.h"
 #include "test.h"
 #include "xmalloc.h"
-
-extern char **environ;
 
 /* Everything the callbacks saw for one request. */
 struct outcome {
@@ -65,8 +64,6 @@ struct outcome {
 	const char		*chain_url;
 };
 
-static pid_t server_pid = -1;
-static int server_stdin = -1;
 static char base[64];
 static char *temp_path;
 
@@ -202,17 +199,7 @@ test_options(struct fetch_options *o)
 static void
 stop_server(void)
 {
-	int status;
-
-	if (server_stdin != -1) {
-		close(server_stdin);
-		server_stdin = -1;
-	}
-	if (server_pid > 0) {
-		kill(server_pid, SIGTERM);
-		waitpid(server_pid, &status, 0);
-		server_pid = -1;
-	}
+	test_server_stop();
 	if (temp_path != NULL) {
 		unlink(temp_path);
 		free(temp_path);
@@ -220,68 +207,11 @@ stop_server(void)
 	}
 }
 
-/* Start tests/server.py; exit 77 when python3 is missing. Its standard input
- * is a pipe we hold, so it also ends if this program dies without cleaning up. */
+/* Start tests/server.py (loopback.h); exits 77 when python3 is missing. */
 static void
 start_server(void)
 {
-	const char *top = getenv("top_srcdir"), *python = getenv("PYTHON3");
-	posix_spawn_file_actions_t actions;
-	int in[2], out[2], error, port = 0;
-	char *script, line[128];
-	char *argv[8];
-	FILE *f;
-
-	if (top == NULL || top[0] == '\0')
-		top = ".";
-	if (python == NULL || python[0] == '\0')
-		python = "python3";
-	script = xasprintf("%s/tests/server.py", top);
-	if (pipe(in) == -1 || pipe(out) == -1) {
-		perror("pipe");
-		exit(99);
-	}
-	fcntl(in[1], F_SETFD, FD_CLOEXEC);
-	fcntl(out[0], F_SETFD, FD_CLOEXEC);
-	posix_spawn_file_actions_init(&actions);
-	posix_spawn_file_actions_adddup2(&actions, in[0], 0);
-	posix_spawn_file_actions_adddup2(&actions, out[1], 1);
-	posix_spawn_file_actions_addclose(&actions, in[0]);
-	posix_spawn_file_actions_addclose(&actions, out[1]);
-	argv[0] = (char *)python;
-	argv[1] = script;
-	argv[2] = (char *)"--max-seconds";
-	argv[3] = (char *)"90";
-	argv[4] = (char *)"--watch-stdin";
-	argv[5] = NULL;
-	error = posix_spawnp(&server_pid, python, &actions, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&actions);
-	free(script);
-	close(in[0]);
-	close(out[1]);
-	if (error != 0) {
-		printf("skip: cannot run %s: %s\n", python, strerror(error));
-		exit(77);
-	}
-	server_stdin = in[1];
-	atexit(stop_server);
-
-	f = fdopen(out[0], "r");
-	if (f == NULL || fgets(line, sizeof line, f) == NULL ||
-	    sscanf(line, "PORT %d", &port) != 1 || port <= 0) {
-		int status = 0;
-
-		if (server_pid > 0 && waitpid(server_pid, &status, 0) > 0 &&
-		    WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-			server_pid = -1;
-			printf("skip: %s not found\n", python);
-			exit(77);
-		}
-		fprintf(stderr, "the test server did not start\n");
-		exit(99);
-	}
-	fclose(f);
-	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
+	snprintf(base, sizeof base, "%s", test_server_start(NULL));
 }
 
 /* A loopback port nobody listens on. */
@@ -915,14 +845,7 @@ main(void)
 	double t0 = now();
 
 	alarm(120);	/* a hung loop must not hang the test suite */
-	/* Loopback requests must not go through a proxy from the caller's
-	 * environment (libcurl honours these, as the program should). */
-	unsetenv("http_proxy");
-	unsetenv("HTTP_PROXY");
-	unsetenv("https_proxy");
-	unsetenv("HTTPS_PROXY");
-	unsetenv("all_proxy");
-	unsetenv("ALL_PROXY");
+	test_server_no_proxy();
 	test_names();
 	test_defaults();
 	test_empty();

@@ -115,7 +115,7 @@ test_detect(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		CHECK_INT(parse_json_detect(cases[i].data, cases[i].len), cases[i].json);
+		CHECK_INT(parse_json_backend.detect(cases[i].data, cases[i].len), cases[i].json);
 }
 
 /* Documents that are not feeds, or not JSON, and what is said about them. */

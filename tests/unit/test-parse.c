@@ -314,6 +314,91 @@ test_links_and_authors(void)
 	buf_free(&c.text);
 }
 
+/* Several authors are joined in document order, once each, however the
+ * bytes arrive. */
+static void
+test_several_authors(void)
+{
+	static const char doc[] = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title>"
+	    "<entry><id>1</id><author><name>Alice</name></author><author><name>Bob</name></author>"
+	    "<author><name>ALICE</name></author></entry>"
+	    "<entry><id>2</id><author><email>x@example.org</email></author><author><name>Y</name></author></entry>"
+	    "</feed>";
+	static const char rss[] = "<rss xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+	    "<item><guid>1</guid><dc:creator>A</dc:creator><dc:creator>B</dc:creator></item>"
+	    "<item><guid>2</guid><author>a@example.org</author><dc:creator>C</dc:creator></item>"
+	    "</channel></rss>";
+	size_t chunk;
+
+	for (chunk = 1; chunk <= sizeof(doc); chunk += sizeof(doc) - 1) {
+		struct collected c = { BUF_INIT, 0 };
+
+		CHECK_INT(parse_chunked(doc, strlen(doc), chunk, NULL, &c, NULL, NULL), 0);
+		CHECK(strstr(buf_str(&c.text), "[1|-|-|Alice, Bob|") != NULL);
+		CHECK(strstr(buf_str(&c.text), "[2|-|-|x@example.org, Y|") != NULL);
+		buf_free(&c.text);
+		CHECK_INT(parse_chunked(rss, strlen(rss), chunk, NULL, &c, NULL, NULL), 0);
+		CHECK(strstr(buf_str(&c.text), "[1|-|-|A, B|") != NULL);
+		/* Another element at the same priority replaces, as before. */
+		CHECK(strstr(buf_str(&c.text), "[2|-|-|C|") != NULL);
+		buf_free(&c.text);
+	}
+}
+
+/* The front end: each back end's sniff, the choice it makes, and one
+ * interface for both, whether the document ends inside the sniff window or
+ * past it. */
+static void
+test_front_end(void)
+{
+	static const struct {
+		const char	*data;
+		bool		 json;
+	} sniffs[] = {
+		{ "", false }, { "<rss/>", false }, { "  \n{", true },
+		{ "\xef\xbb\xbf{\"version\": 1}", true }, { "x{", false }, { "[", false },
+	};
+	const char *json = "{\"version\": \"https://jsonfeed.org/version/1.1\","
+	    " \"title\": \"J\", \"items\": [{\"id\": \"1\", \"title\": \"one\"}]}";
+	const char *rss = "<rss version=\"2.0\"><channel><title>R</title>"
+	    "<item><guid>1</guid><title>one</title></item></channel></rss>";
+	struct buf big = BUF_INIT;
+	struct collected c = { BUF_INIT, 0 };
+	char *title = NULL, *error = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof(sniffs) / sizeof(sniffs[0]); i++) {
+		CHECK_INT(parse_json_backend.detect(sniffs[i].data, strlen(sniffs[i].data)),
+		    sniffs[i].json);
+		/* XML takes whatever JSON does not claim. */
+		CHECK_INT(parse_xml_backend.detect(sniffs[i].data, strlen(sniffs[i].data)), 1);
+	}
+	CHECK_INT(parse_chunked(json, strlen(json), 7, NULL, &c, &title, NULL), 0);
+	CHECK_INT((long long)c.count, 1);
+	CHECK_STR(title, "J");
+	free(title);
+	CHECK_INT(parse_chunked(rss, strlen(rss), 7, NULL, &c, &title, NULL), 0);
+	CHECK_INT((long long)c.count, 2);
+	CHECK_STR(title, "R");
+	free(title);
+
+	/* Past the sniff window: the chosen back end gets the rest. */
+	buf_append_str(&big, "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"");
+	for (i = 0; i < 3000; i++)
+		buf_append_char(&big, 'x');
+	buf_append_str(&big, "\", \"items\": []}");
+	CHECK_INT(parse_chunked(buf_str(&big), big.len, 1, NULL, &c, NULL, &error), 0);
+	CHECK(error == NULL);
+	free(error);
+	buf_free(&big);
+
+	/* Nothing at all: the XML back end never started, and says so. */
+	CHECK_INT(parse_chunked("", 0, 1, NULL, &c, NULL, &error), -1);
+	CHECK_STR(error, "not a feed: no XML element found");
+	free(error);
+	buf_free(&c.text);
+}
+
 int
 main(void)
 {
@@ -324,5 +409,7 @@ main(void)
 	test_not_feeds();
 	test_bounds();
 	test_links_and_authors();
+	test_several_authors();
+	test_front_end();
 	return test_done();
 }

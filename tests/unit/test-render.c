@@ -95,7 +95,9 @@ static const struct {
 	/* Images. */
 	{ "<img alt=\"a cat\">", NULL, 60, "[image: a cat]\n" },
 	{ "<img src=x>", NULL, 60, "[image]\n" },
-	{ "<img alt=''>", NULL, 60, "[image]\n" },
+	/* An empty alt marks a decorative image, as extract reads it. */
+	{ "<img alt=''>", NULL, 60, "" },
+	{ "<p>a <img alt=''>b</p>", NULL, 60, "a b\n" },
 	{ "<img alt=' a &amp;  b '>", NULL, 60, "[image: a & b]\n" },
 
 	/* Links: numbered by first appearance, listed at the end. */

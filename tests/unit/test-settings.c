@@ -9,8 +9,10 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "colorspec.h"
 #include "options.h"
 #include "settings.h"
+#include "settings-check.h"
 #include "test.h"
 #include "xmalloc.h"
 
@@ -193,6 +195,77 @@ test_paths(void)
 	CHECK(settings_default_db_path() == NULL);
 }
 
+/* The whole config is checked at once, each error naming the file and the
+ * line of the setting at fault. */
+static void
+test_check(void)
+{
+	static const struct {
+		const char *text;
+		const char *error;	/* part of the message, or NULL */
+	} rows[] = {
+		{ "key-quit \"Q C-q\"\ncolor-cursor \"black yellow\"\n", NULL },
+		{ "key-quit q\n", NULL },	/* taken from key-back's default */
+		{ "# keys\nkey-quit F13\n", ", line 2: key-quit: 'F13' is not a key name" },
+		{ "key-quit Q\n\nkey-back Q\n", "key-quit: 'Q' is bound by key-back too" },
+		{ "key-star x\nkey-open x\n", "line 1: key-star: 'x' is bound by key-open too" },
+		{ "\n\n\ncolor-title pink\n", ", line 4: color-title: 'pink' is not a color" },
+		{ "color-link \"red green blue\"\n", "line 1: color-link: more than two colors" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct settings s;
+		char *path = write_temp(rows[i].text), *error = NULL;
+
+		CHECK(path != NULL);
+		if (path == NULL)
+			continue;
+		settings_init(&s);
+		CHECK_INT(settings_load(&s, path, true, &error), 0);
+		if (rows[i].error == NULL) {
+			CHECK_INT(settings_check(&s, &error), 0);
+			CHECK(error == NULL);
+		} else {
+			CHECK_INT(settings_check(&s, &error), -1);
+			CHECK(error != NULL && strstr(error, rows[i].error) != NULL &&
+			    strncmp(error, path, strlen(path)) == 0);
+			if (error != NULL && strstr(error, rows[i].error) == NULL)
+				fprintf(stderr, "  got: %s\n", error);
+		}
+		free(error);
+		settings_free(&s);
+		unlink(path);
+		free(path);
+	}
+}
+
+static void
+test_colorspec(void)
+{
+	struct colorspec c;
+	char *error = NULL;
+
+	CHECK_INT(colorspec_parse("color-title", "white blue bold", &c, &error), 0);
+	CHECK_INT(c.fg, 7);
+	CHECK_INT(c.bg, 4);
+	CHECK_INT(c.attrs, COLORSPEC_BOLD);
+	CHECK(c.colored);
+	CHECK_INT(colorspec_parse("color-x", "DEFAULT default Reverse underline", &c, &error), 0);
+	CHECK(!c.colored);
+	CHECK_INT(c.attrs, COLORSPEC_REVERSE | COLORSPEC_UNDERLINE);
+	CHECK_INT(colorspec_parse("color-x", "color255 color0", &c, &error), 0);
+	CHECK_INT(c.fg, 255);
+	CHECK_INT(c.bg, 0);
+	CHECK_INT(colorspec_parse("color-x", "color256", &c, &error), -1);
+	CHECK(error != NULL && strstr(error, "'color256'") != NULL);
+	free(error);
+	CHECK_INT(colorspec_parse("color-x", "color", &c, &error), -1);
+	free(error);
+	CHECK_INT(colorspec_parse("color-x", "", &c, &error), 0);
+	CHECK(!c.colored && c.attrs == 0);
+}
+
 /* The manual names every setting, so none can be added undocumented. */
 static void
 test_manual(void)
@@ -229,6 +302,8 @@ main(void)
 	test_defaults();
 	test_file();
 	test_paths();
+	test_check();
+	test_colorspec();
 	test_manual();
 	return test_done();
 }

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "test.h"
+#include "html.h"
 #include "text.h"
 #include "xmalloc.h"
 
@@ -41,6 +42,13 @@ static const struct {
 	{ "<p>\n  Title\n</p>", "Title" },
 	{ "a<wbr>b", "ab" },
 	{ "<img src=x alt=y>caption", "caption" },
+	/* The renderer's elements (html.c): raw text ones are skipped. */
+	{ "a<legend>b</legend>c", "a b c" },
+	{ "a<listing>b</listing>c", "a b c" },
+	{ "<title>t</title>body", "body" },
+	{ "a<svg><text>drawn</text></svg>b", "ab" },
+	{ "a<iframe>no frames</iframe>b", "ab" },
+	{ "a&#12;b", "a b" },
 
 	/* Attributes: a quoted '>' does not end the tag. */
 	{ "<a title=\"a > b\">link</a>", "link" },
@@ -345,7 +353,7 @@ test_dtd(void)
 		copy = xstrndup(name, (size_t)(end - name));
 		value = strtoul(end + 4, NULL, 10);
 		declared++;
-		if (value != 0 && text_entity_lookup(copy, strlen(copy)) == value)
+		if (value != 0 && html_entity_lookup(copy, strlen(copy)) == value)
 			agreeing++;
 		else
 			fprintf(stderr, "DTD disagrees on %s\n", copy);
@@ -360,6 +368,108 @@ test_dtd(void)
 
 /* Hostile input of one megabyte: each pattern must take linear time. A
  * quadratic scan would take minutes; a linear one, milliseconds. */
+/* The tokens of html.c, one by one. */
+static void
+test_tokenizer(void)
+{
+	struct html_tokenizer t;
+	struct html_token token;
+	struct buf decoded = BUF_INIT;
+	const char *value;
+	size_t len;
+
+	html_tokenizer_init(&t, "<A HREF='x' href=\"y\" alt title = u>t&amp;</a>"
+	    "<!-- c --><script>a<b></script>c");
+	CHECK(html_next(&t, &token));
+	CHECK_INT(token.type, HTML_START_TAG);
+	CHECK_INT(token.element, HTML_A);
+	CHECK(token.len == 1 && token.text[0] == 'A');
+	/* The first of a name wins; a name alone has an empty value. */
+	CHECK(html_attribute(&token, "href", &value, &len));
+	CHECK(len == 1 && value[0] == 'x');
+	CHECK(html_attribute(&token, "alt", &value, &len));
+	CHECK_INT(len, 0);
+	CHECK(html_attribute(&token, "title", &value, &len));
+	CHECK(len == 1 && value[0] == 'u');
+	CHECK(!html_attribute(&token, "src", &value, &len));
+	CHECK(html_next(&t, &token));
+	CHECK(token.type == HTML_TEXT && token.len == 1 && token.text[0] == 't');
+	CHECK(html_next(&t, &token));
+	CHECK(token.type == HTML_CHARACTER && token.cp == '&');
+	CHECK(html_next(&t, &token));
+	CHECK(token.type == HTML_END_TAG && token.element == HTML_A);
+	/* The comment gives nothing, the script's text is skipped. */
+	CHECK(html_next(&t, &token));
+	CHECK(token.type == HTML_START_TAG && token.element == HTML_RAW);
+	CHECK(html_next(&t, &token));
+	CHECK(token.type == HTML_END_TAG && token.element == HTML_RAW);
+	CHECK(html_next(&t, &token));
+	CHECK(token.type == HTML_TEXT && token.len == 1 && token.text[0] == 'c');
+	CHECK(!html_next(&t, &token));
+	CHECK_INT(token.type, HTML_END);
+	CHECK(!html_next(&t, &token));
+
+	/* A tag the input cuts off is dropped. */
+	html_tokenizer_init(&t, "a<b title=\"x");
+	CHECK(html_next(&t, &token) && token.type == HTML_TEXT);
+	CHECK(!html_next(&t, &token));
+
+	html_decode(&decoded, "a&lt;b&#x41;&#150;&bogus;&#0;", 29);
+	CHECK_STR(buf_str(&decoded), "a<bA\xe2\x80\x93&bogus;" FFFD);
+	buf_free(&decoded);
+}
+
+/* html_element_of finds every element of its table in any case, through
+ * its first-letter buckets, and nothing else. */
+static void
+test_elements(void)
+{
+	static const struct {
+		const char		*name;
+		enum html_element	 element;
+	} elements[] = {
+		{ "a", HTML_A }, { "address", HTML_BLOCK }, { "article", HTML_BLOCK },
+		{ "aside", HTML_BLOCK }, { "blockquote", HTML_BLOCKQUOTE },
+		{ "body", HTML_BLOCK }, { "br", HTML_BR }, { "caption", HTML_BLOCK },
+		{ "center", HTML_BLOCK }, { "dd", HTML_DD }, { "details", HTML_BLOCK },
+		{ "dialog", HTML_BLOCK }, { "dir", HTML_UL }, { "div", HTML_BLOCK },
+		{ "dl", HTML_PARAGRAPH }, { "dt", HTML_DT }, { "fieldset", HTML_BLOCK },
+		{ "figcaption", HTML_BLOCK }, { "figure", HTML_PARAGRAPH },
+		{ "footer", HTML_BLOCK }, { "form", HTML_BLOCK }, { "h1", HTML_HEADING },
+		{ "h2", HTML_HEADING }, { "h3", HTML_HEADING }, { "h4", HTML_HEADING },
+		{ "h5", HTML_HEADING }, { "h6", HTML_HEADING }, { "header", HTML_BLOCK },
+		{ "hgroup", HTML_BLOCK }, { "hr", HTML_HR }, { "html", HTML_BLOCK }, { "iframe", HTML_RAW }, { "img", HTML_IMG },
+		{ "legend", HTML_BLOCK }, { "li", HTML_LI }, { "listing", HTML_PRE },
+		{ "main", HTML_BLOCK }, { "menu", HTML_UL }, { "nav", HTML_BLOCK },
+		{ "noembed", HTML_RAW }, { "noframes", HTML_RAW }, { "ol", HTML_OL },
+		{ "option", HTML_BLOCK }, { "p", HTML_PARAGRAPH }, { "plaintext", HTML_BLOCK },
+		{ "pre", HTML_PRE },
+		{ "script", HTML_RAW }, { "section", HTML_BLOCK }, { "style", HTML_RAW },
+		{ "summary", HTML_BLOCK }, { "svg", HTML_RAW }, { "table", HTML_TABLE },
+		{ "tbody", HTML_BLOCK }, { "td", HTML_CELL }, { "template", HTML_RAW },
+		{ "tfoot", HTML_BLOCK }, { "th", HTML_CELL }, { "thead", HTML_BLOCK },
+		{ "title", HTML_RAW }, { "tr", HTML_ROW }, { "ul", HTML_UL },
+		{ "xmp", HTML_BLOCK },
+		/* Not in the table. */
+		{ "abbr", HTML_OTHER }, { "b", HTML_OTHER }, { "h7", HTML_OTHER },
+		{ "zz", HTML_OTHER }, { "p2", HTML_OTHER }, { "1p", HTML_OTHER },
+		{ "tables", HTML_OTHER }, { "", HTML_OTHER },
+	};
+	char	upper[32];
+	size_t	i, j, len;
+
+	for (i = 0; i < sizeof elements / sizeof elements[0]; i++) {
+		len = strlen(elements[i].name);
+		CHECK_INT(html_element_of(elements[i].name, len), elements[i].element);
+		for (j = 0; j <= len; j++)
+			upper[j] = elements[i].name[j] >= 'a' && elements[i].name[j] <= 'z' ?
+			    (char)(elements[i].name[j] - 'a' + 'A') : elements[i].name[j];
+		CHECK_INT(html_element_of(upper, len), elements[i].element);
+	}
+	/* Only len bytes count. */
+	CHECK_INT(html_element_of("pre", 1), HTML_PARAGRAPH);
+}
+
 static void
 test_linear(void)
 {
@@ -424,7 +534,7 @@ main(void)
 	free(s);
 	CHECK(text_collapse_space(NULL) == NULL);
 	CHECK(!text_looks_like_html(NULL));
-	CHECK_INT(text_entity_lookup(NULL, 4), 0);
+	CHECK_INT(html_entity_lookup(NULL, 4), 0);
 	CHECK(text_fix_c1(NULL) == NULL);
 
 	for (i = 0; i < sizeof from_html_cases / sizeof from_html_cases[0]; i++) {
@@ -449,7 +559,7 @@ main(void)
 	}
 
 	for (i = 0; i < sizeof lookup_cases / sizeof lookup_cases[0]; i++) {
-		CHECK_INT(text_entity_lookup(lookup_cases[i].name,
+		CHECK_INT(html_entity_lookup(lookup_cases[i].name,
 		    lookup_cases[i].len), lookup_cases[i].codepoint);
 	}
 
@@ -462,6 +572,8 @@ main(void)
 	}
 
 	test_dtd();
+	test_tokenizer();
+	test_elements();
 	test_linear();
 	return test_done();
 }

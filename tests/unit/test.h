@@ -4,10 +4,15 @@
 #ifndef TIDINGS_TEST_H
 #define TIDINGS_TEST_H
 
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
+#include "xmalloc.h"
 
 static int test_passed, test_failed;
 
@@ -62,6 +67,31 @@ test_read_file(const char *path, size_t *len)
 	fclose(fp);
 	*len = b.len;
 	return buf_detach(&b);
+}
+
+/* Remove path and, if it is a folder, everything below it. */
+static inline void
+test_remove_tree(const char *path)
+{
+	DIR *d;
+	struct dirent *e;
+	struct stat sb;
+	char *child;
+
+	if (lstat(path, &sb) == -1)
+		return;
+	if (S_ISDIR(sb.st_mode) && (d = opendir(path)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			child = xasprintf("%s/%s", path, e->d_name);
+			test_remove_tree(child);
+			free(child);
+		}
+		closedir(d);
+		rmdir(path);
+	} else
+		unlink(path);
 }
 
 static inline int
