@@ -773,7 +773,8 @@ static void
 split_tags(struct store_feed *feed, const char *joined)
 {
 	store_split_lines(joined, &feed->tags, &feed->n_tags);
-	qsort(feed->tags, feed->n_tags, sizeof(*feed->tags), compare_strings);
+	if (feed->n_tags > 1)	/* qsort must not be given NULL, even for none */
+		qsort(feed->tags, feed->n_tags, sizeof(*feed->tags), compare_strings);
 }
 
 int
