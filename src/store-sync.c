@@ -238,7 +238,7 @@ store_sync_remove_feeds(struct store *s, const int64_t *keep, size_t n_keep)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t remote = sqlite3_column_int64(st, 1);
 
-		if (bsearch(&remote, keep, n_keep, sizeof(*keep), cmp_id) == NULL)
+		if (n_keep == 0 || bsearch(&remote, keep, n_keep, sizeof(*keep), cmp_id) == NULL)
 			sync_ids_add(&gone, sqlite3_column_int64(st, 0));
 	}
 	if (rc != SQLITE_DONE) {

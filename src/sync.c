@@ -209,7 +209,8 @@ mirror_subscriptions(struct run *r)
 		if (created)
 			r->stats->feeds_added++;
 	}
-	qsort(keep, subs.n_feeds, sizeof(*keep), cmp_id);
+	if (subs.n_feeds > 1)
+		qsort(keep, subs.n_feeds, sizeof(*keep), cmp_id);
 	if ((removed = store_sync_remove_feeds(r->s, keep, subs.n_feeds)) < 0) {
 		store_rollback(r->s);
 		status = fail_store(r, "subscriptions");
@@ -300,7 +301,8 @@ pull_state(struct run *r, enum sync_field field)
 		sync_ids_clear(&ids);
 		return fail_backend(r, status);
 	}
-	qsort(ids.ids, ids.n, sizeof(*ids.ids), cmp_id);
+	if (ids.n > 1)	/* qsort must not be given NULL, even for none */
+		qsort(ids.ids, ids.n, sizeof(*ids.ids), cmp_id);
 	if (store_begin(r->s) != 0 || store_sync_applying(r->s, true) != 0 ||
 	    (changed = store_sync_apply_state(r->s, field, ids.ids, ids.n)) < 0 ||
 	    store_sync_applying(r->s, false) != 0 || store_commit(r->s) != 0) {
