@@ -12,6 +12,11 @@
  * pointer is setting's, the environment's or static. */
 const char *browser_command(const char *setting);
 
+/* command split into words at blanks, double or single quotes grouping
+ * them: the config's rule for every external command (owned, NULL
+ * terminated; free with browser_argv_free). NULL when it has no word. */
+char **browser_split(const char *command);
+
 /* The argument vector for command and url: command split into words at
  * blanks (double or single quotes group words; no other shell syntax), every
  * word "%s" replaced by url, or url added as the last argument when no word

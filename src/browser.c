@@ -42,13 +42,12 @@ browser_command(const char *setting)
 }
 
 char **
-browser_argv(const char *command, const char *url)
+browser_split(const char *command)
 {
 	struct buf word = BUF_INIT;
-	char **argv = NULL;
+	char **argv = NULL, quote = '\0';
 	size_t n = 0;
-	bool in_word = false, has_url = false;
-	char quote = '\0';
+	bool in_word = false;
 	const char *p;
 
 	if (command == NULL)
@@ -59,37 +58,49 @@ browser_argv(const char *command, const char *url)
 				quote = '\0';
 			else
 				buf_append_char(&word, *p);
-			continue;
-		}
-		if (*p == '"' || *p == '\'') {
+		} else if (*p == '"' || *p == '\'') {
 			quote = *p;
 			in_word = true;
-			continue;
-		}
-		if (*p != '\0' && *p != ' ' && *p != '\t') {
+		} else if (*p != '\0' && *p != ' ' && *p != '\t') {
 			buf_append_char(&word, *p);
 			in_word = true;
-			continue;
-		}
-		if (in_word) {
-			argv = xreallocarray(argv, n + 3, sizeof(*argv));
-			if (strcmp(buf_str(&word), "%s") == 0) {
-				argv[n++] = xstrdup(url != NULL ? url : "");
-				has_url = true;
-			} else
+		} else {
+			if (in_word) {
+				argv = xreallocarray(argv, n + 2, sizeof(*argv));
 				argv[n++] = xstrdup(buf_str(&word));
-			buf_reset(&word);
-			in_word = false;
+				argv[n] = NULL;
+				buf_reset(&word);
+				in_word = false;
+			}
+			if (*p == '\0')
+				break;
 		}
-		if (*p == '\0')
-			break;
 	}
 	buf_free(&word);
-	if (n == 0)
+	return argv;
+}
+
+char **
+browser_argv(const char *command, const char *url)
+{
+	char **argv = browser_split(command);
+	bool has_url = false;
+	size_t n;
+
+	if (argv == NULL)
 		return NULL;
-	if (!has_url)
+	for (n = 0; argv[n] != NULL; n++) {
+		if (strcmp(argv[n], "%s") == 0) {
+			free(argv[n]);
+			argv[n] = xstrdup(url != NULL ? url : "");
+			has_url = true;
+		}
+	}
+	if (!has_url) {
+		argv = xreallocarray(argv, n + 2, sizeof(*argv));
 		argv[n++] = xstrdup(url != NULL ? url : "");
-	argv[n] = NULL;
+		argv[n] = NULL;
+	}
 	return argv;
 }
 

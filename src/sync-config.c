@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "browser.h"
 #include "buf.h"
 #include "sync.h"
 #include "xmalloc.h"
@@ -65,55 +66,6 @@ sync_password_from_file(const char *path, char **error)
 	return password;
 }
 
-/* command split into words at blanks, double or single quotes grouping
- * them (the rule of the browser setting). NULL when it has no word. */
-static char **
-split_words(const char *command)
-{
-	struct buf word = BUF_INIT;
-	char **argv = NULL, quote = '\0';
-	size_t n = 0;
-	bool in_word = false;
-	const char *p;
-
-	for (p = command;; p++) {
-		if (*p != '\0' && quote != '\0') {
-			if (*p == quote)
-				quote = '\0';
-			else
-				buf_append_char(&word, *p);
-		} else if (*p == '"' || *p == '\'') {
-			quote = *p;
-			in_word = true;
-		} else if (*p != '\0' && *p != ' ' && *p != '\t') {
-			buf_append_char(&word, *p);
-			in_word = true;
-		} else {
-			if (in_word) {
-				argv = xreallocarray(argv, n + 2, sizeof(*argv));
-				argv[n++] = xstrdup(buf_str(&word));
-				argv[n] = NULL;
-				buf_reset(&word);
-				in_word = false;
-			}
-			if (*p == '\0')
-				break;
-		}
-	}
-	buf_free(&word);
-	return argv;
-}
-
-static void
-free_words(char **argv)
-{
-	size_t i;
-
-	for (i = 0; argv != NULL && argv[i] != NULL; i++)
-		free(argv[i]);
-	free(argv);
-}
-
 char *
 sync_password_from_command(const char *command, char **error)
 {
@@ -125,13 +77,13 @@ sync_password_from_command(const char *command, char **error)
 	pid_t pid;
 
 	*error = NULL;
-	if ((argv = split_words(command)) == NULL) {
+	if ((argv = browser_split(command)) == NULL) {
 		*error = xstrdup("ttrss-password-command has no command");
 		return NULL;
 	}
 	if (pipe(fds) != 0 || (pid = fork()) == -1) {
 		*error = xasprintf("ttrss-password-command: %s", strerror(errno));
-		free_words(argv);
+		browser_argv_free(&argv);
 		return NULL;
 	}
 	if (pid == 0) {
@@ -165,7 +117,7 @@ sync_password_from_command(const char *command, char **error)
 	} else if ((password = first_line(data, len)) == NULL)
 		*error = xasprintf("ttrss-password-command %s printed nothing", argv[0]);
 	explicit_bzero(data, sizeof(data));
-	free_words(argv);
+	browser_argv_free(&argv);
 	return password;
 }
 
