@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "cmd.h"
 #include "date.h"
@@ -194,9 +194,9 @@ cmd_full_story(const struct globals *g, const struct cmd_args *args)
 	int64_t id = 0;
 	int status;
 
-	if (strcasecmp(answer, "yes") == 0 || strcasecmp(answer, "on") == 0)
+	if (ascii_casecmp(answer, "yes") == 0 || ascii_casecmp(answer, "on") == 0)
 		on = true;
-	else if (strcasecmp(answer, "no") == 0 || strcasecmp(answer, "off") == 0)
+	else if (ascii_casecmp(answer, "no") == 0 || ascii_casecmp(answer, "off") == 0)
 		on = false;
 	else {
 		fprintf(stderr, "tidings: full-story takes yes or no, not \"%s\"\n", answer);

@@ -4,8 +4,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "colorspec.h"
 #include "xmalloc.h"
 
@@ -30,13 +30,13 @@ color_of(const char *word)
 	long number;
 	size_t i;
 
-	if (strcasecmp(word, "default") == 0)
+	if (ascii_casecmp(word, "default") == 0)
 		return -1;
 	for (i = 0; i < sizeof(colors) / sizeof(colors[0]); i++) {
-		if (strcasecmp(word, colors[i]) == 0)
+		if (ascii_casecmp(word, colors[i]) == 0)
 			return (int)i;
 	}
-	if (strncasecmp(word, "color", 5) == 0 && word[5] >= '0' && word[5] <= '9') {
+	if (ascii_ncasecmp(word, "color", 5) == 0 && word[5] >= '0' && word[5] <= '9') {
 		number = strtol(word + 5, &end, 10);
 		if (*end == '\0' && number >= 0 && number <= 255)
 			return (int)number;
@@ -72,7 +72,7 @@ colorspec_parse(const char *option, const char *value, struct colorspec *spec,
 			continue;
 		}
 		for (i = 0; i < sizeof(attributes) / sizeof(attributes[0]); i++) {
-			if (strcasecmp(word, attributes[i].name) == 0)
+			if (ascii_casecmp(word, attributes[i].name) == 0)
 				break;
 		}
 		if (i == sizeof(attributes) / sizeof(attributes[0])) {

@@ -8,11 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include <curl/curl.h>
 
+#include "ascii.h"
 #include "fetch.h"
 #include "xmalloc.h"
 
@@ -330,7 +330,7 @@ parse_max_age(const char *value)
 		if (end == NULL)
 			end = p + strlen(p);
 		directive = trimmed_copy(p, (size_t)(end - p));
-		if (strncasecmp(directive, "max-age", 7) == 0) {
+		if (ascii_ncasecmp(directive, "max-age", 7) == 0) {
 			const char *v = directive + 7;
 
 			while (is_space(*v))
@@ -417,7 +417,7 @@ parse_content_type(const char *value, char **type, char **charset)
 				p++;
 			param.value = trimmed_copy(start, (size_t)(p - start));
 		}
-		if (strcasecmp(param.name, "charset") == 0 &&
+		if (ascii_casecmp(param.name, "charset") == 0 &&
 		    param.value[0] != '\0' && *charset == NULL) {
 			*charset = param.value;
 			param.value = NULL;
@@ -529,7 +529,7 @@ header_callback(char *buffer, size_t size, size_t count, void *userdata)
 	value = trimmed_copy(colon + 1, len - name_len - 1);
 
 #define IS(name) (name_len == sizeof(name) - 1 && \
-	    strncasecmp(buffer, name, name_len) == 0)
+	    ascii_ncasecmp(buffer, name, name_len) == 0)
 	if (IS("ETag"))
 		replace(&t->etag, value);
 	else if (IS("Last-Modified"))

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "options.h"
 
 const struct option_def options_table[OPT_COUNT] = {
@@ -194,11 +194,11 @@ options_parse_value(const struct option_def *def, const char *value,
 	case OPTION_STRING:
 		return 0;
 	case OPTION_BOOL:
-		if (strcasecmp(value, "yes") == 0 || strcasecmp(value, "true") == 0 ||
-		    strcasecmp(value, "on") == 0 || strcmp(value, "1") == 0)
+		if (ascii_casecmp(value, "yes") == 0 || ascii_casecmp(value, "true") == 0 ||
+		    ascii_casecmp(value, "on") == 0 || strcmp(value, "1") == 0)
 			n = 1;
-		else if (strcasecmp(value, "no") == 0 || strcasecmp(value, "false") == 0 ||
-		    strcasecmp(value, "off") == 0 || strcmp(value, "0") == 0)
+		else if (ascii_casecmp(value, "no") == 0 || ascii_casecmp(value, "false") == 0 ||
+		    ascii_casecmp(value, "off") == 0 || strcmp(value, "0") == 0)
 			n = 0;
 		else {
 			snprintf(err, errsize, "%s: %s is not yes or no", def->name, value);

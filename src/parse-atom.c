@@ -4,8 +4,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "parse-internal.h"
 #include "xmalloc.h"
 
@@ -64,7 +64,7 @@ link_start(struct parser *p, const XML_Char **attrs)
 	const char *rel = parse_attr(attrs, "rel");
 	const char *href = parse_attr(attrs, "href");
 	enum kind parent = parse_parent_kind(p);
-	bool alternate = rel == NULL || rel[0] == '\0' || strcasecmp(rel, "alternate") == 0;
+	bool alternate = rel == NULL || rel[0] == '\0' || ascii_casecmp(rel, "alternate") == 0;
 	struct enclosure *e;
 
 	if (parent != KIND_ITEM && parent != KIND_CHANNEL)
@@ -79,7 +79,7 @@ link_start(struct parser *p, const XML_Char **attrs)
 	}
 	if (alternate)
 		set_alternate_link(p, parent, href);
-	else if (strcasecmp(rel, "enclosure") == 0 && parent == KIND_ITEM && href[0] != '\0') {
+	else if (ascii_casecmp(rel, "enclosure") == 0 && parent == KIND_ITEM && href[0] != '\0') {
 		const char *type = parse_attr(attrs, "type");
 		const char *length = parse_attr(attrs, "length");
 

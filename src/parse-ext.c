@@ -6,8 +6,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "parse-internal.h"
 #include "xmalloc.h"
 
@@ -46,8 +46,8 @@ media_content_start(struct parser *p, const XML_Char **attrs)
 	const char *url = parse_attr(attrs, "url");
 	const char *medium = parse_attr(attrs, "medium");
 	const char *type = parse_attr(attrs, "type");
-	bool image = (medium != NULL && strcasecmp(medium, "image") == 0) ||
-	    (type != NULL && strncasecmp(type, "image/", 6) == 0);
+	bool image = (medium != NULL && ascii_casecmp(medium, "image") == 0) ||
+	    (type != NULL && ascii_ncasecmp(type, "image/", 6) == 0);
 
 	/* An image in media:content is the usual thumbnail of news feeds. */
 	if (in_item(p) && image && url != NULL && url[0] != '\0')
@@ -76,7 +76,7 @@ itunes_link_start(struct parser *p, const XML_Char **attrs)
 	const char *rel = parse_attr(attrs, "rel");
 	const char *href = parse_attr(attrs, "href");
 
-	if (rel != NULL && strcasecmp(rel, "image") == 0 && href != NULL && href[0] != '\0' &&
+	if (rel != NULL && ascii_casecmp(rel, "image") == 0 && href != NULL && href[0] != '\0' &&
 	    parse_parent_kind(p) == KIND_CHANNEL)
 		parse_set_feed(p, FF_IMAGE, WEAK, parse_resolve(p, href));
 }

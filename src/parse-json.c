@@ -5,12 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* Not <json.h>: that name is also our own JSON writer's header. */
 #include <json_object.h>
 #include <json_tokener.h>
 
+#include "ascii.h"
 #include "date.h"
 #include "encoding.h"
 #include "parse-internal.h"
@@ -215,7 +215,7 @@ author_name(json_object *author)
 		free(name);
 	}
 	url = member_plain(author, "url");
-	if (url != NULL && strncasecmp(url, "mailto:", 7) == 0 && url[7] != '\0') {
+	if (url != NULL && ascii_ncasecmp(url, "mailto:", 7) == 0 && url[7] != '\0') {
 		name = xstrdup(url + 7);
 		free(url);
 		return name;

@@ -5,8 +5,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "date.h"
 #include "parse-internal.h"
 #include "text.h"
@@ -107,7 +107,7 @@ author_listed(const char *list, const char *name)
 	for (;;) {
 		comma = strstr(s, ", ");
 		if ((size_t)((comma != NULL ? comma : s + strlen(s)) - s) == n &&
-		    strncasecmp(s, name, n) == 0)
+		    ascii_ncasecmp(s, name, n) == 0)
 			return true;
 		if (comma == NULL)
 			return false;

@@ -4,8 +4,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "parse-internal.h"
 #include "xmalloc.h"
 
@@ -65,7 +65,7 @@ guid_start(struct parser *p, const XML_Char **attrs)
 	parse_field_start(p, attrs);
 	/* RSS 2.0: a guid is the item's permalink unless isPermaLink="false". */
 	if (parse_parent_kind(p) == KIND_ITEM)
-		p->guid_is_permalink = permalink == NULL || strcasecmp(permalink, "true") == 0;
+		p->guid_is_permalink = permalink == NULL || ascii_casecmp(permalink, "true") == 0;
 }
 
 static void

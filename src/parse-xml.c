@@ -24,8 +24,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "parse-internal.h"
 #include "text.h"
 #include "url.h"
@@ -90,7 +90,7 @@ namespace_of_uri(const char *uri)
 	}
 	for (i = 0; i < sizeof(known_namespaces) / sizeof(known_namespaces[0]); i++) {
 		/* iTunes' URI is spelled with "DTDs" as often as "dtds". */
-		if (strcasecmp(uri, known_namespaces[i].uri) == 0) {
+		if (ascii_casecmp(uri, known_namespaces[i].uri) == 0) {
 			b.ns = known_namespaces[i].ns;
 			b.is_atom10 = known_namespaces[i].atom10;
 			return b;
@@ -156,7 +156,7 @@ resolve_name(const struct parser *p, const char *qname, const char **local, bool
 	}
 	for (i = 0; i < sizeof(usual_prefixes) / sizeof(usual_prefixes[0]); i++) {
 		if (strlen(usual_prefixes[i].prefix) == len &&
-		    strncasecmp(usual_prefixes[i].prefix, qname, len) == 0) {
+		    ascii_ncasecmp(usual_prefixes[i].prefix, qname, len) == 0) {
 			*atom10 = usual_prefixes[i].ns == NS_ATOM;
 			return usual_prefixes[i].ns;
 		}
@@ -174,7 +174,7 @@ element_compare(const void *key, const void *member)
 	if (k->ns != m->ns)
 		return k->ns < m->ns ? -1 : 1;
 	/* Feeds in the wild write <TiTlE> and <pubdate>; names match in any case. */
-	return strcasecmp(k->name, m->name);
+	return ascii_casecmp(k->name, m->name);
 }
 
 static const struct element *
@@ -374,27 +374,27 @@ parse_atom_content_type(struct parser *p, const XML_Char **attrs)
 	const char *mode = parse_attr(attrs, "mode");
 	bool html;
 
-	if (type == NULL || *type == '\0' || strcasecmp(type, "text") == 0 || strcasecmp(type, "text/plain") == 0)
+	if (type == NULL || *type == '\0' || ascii_casecmp(type, "text") == 0 || ascii_casecmp(type, "text/plain") == 0)
 		html = false;
-	else if (strcasecmp(type, "html") == 0 || strcasecmp(type, "text/html") == 0)
+	else if (ascii_casecmp(type, "html") == 0 || ascii_casecmp(type, "text/html") == 0)
 		html = true;
-	else if (strcasecmp(type, "xhtml") == 0) {
+	else if (ascii_casecmp(type, "xhtml") == 0) {
 		parse_capture(p, CT_XHTML, true);
 		return;
-	} else if (strcasecmp(type, "application/xhtml+xml") == 0) {
+	} else if (ascii_casecmp(type, "application/xhtml+xml") == 0) {
 		/* Atom 0.3's spelling: the children as they are, wrapper too. */
-		parse_capture(p, mode != NULL && strcasecmp(mode, "escaped") == 0 ?
+		parse_capture(p, mode != NULL && ascii_casecmp(mode, "escaped") == 0 ?
 		    CT_HTML : CT_XML, true);
 		return;
-	} else if (strncasecmp(type, "text/", 5) != 0 && strstr(type, "xml") == NULL) {
+	} else if (ascii_ncasecmp(type, "text/", 5) != 0 && strstr(type, "xml") == NULL) {
 		/* RFC 4287 4.1.3.3: other media types are base64-encoded. */
 		parse_capture(p, CT_BASE64, false);
 		return;
 	} else
 		html = false;
-	if (mode != NULL && strcasecmp(mode, "base64") == 0)
+	if (mode != NULL && ascii_casecmp(mode, "base64") == 0)
 		parse_capture(p, CT_BASE64, html);
-	else if (mode != NULL && strcasecmp(mode, "xml") == 0)
+	else if (mode != NULL && ascii_casecmp(mode, "xml") == 0)
 		parse_capture(p, CT_XML, true);
 	else
 		parse_capture(p, html ? CT_HTML : CT_TEXT, html);
@@ -573,22 +573,22 @@ detect_format(struct parser *p, enum ns ns, bool atom10, const char *local, cons
 {
 	const char *version = parse_attr(attrs, "version");
 
-	if (strcasecmp(local, "rss") == 0 && (ns == NS_NONE || ns == NS_RSS)) {
+	if (ascii_casecmp(local, "rss") == 0 && (ns == NS_NONE || ns == NS_RSS)) {
 		if (version != NULL && strncmp(version, "0.9", 3) == 0)
 			p->feed.format = FEED_FORMAT_RSS09;
 		else
 			p->feed.format = FEED_FORMAT_RSS20;
-	} else if (strcasecmp(local, "RDF") == 0 && (ns == NS_RDF || ns == NS_OTHER || ns == NS_NONE)) {
+	} else if (ascii_casecmp(local, "RDF") == 0 && (ns == NS_RDF || ns == NS_OTHER || ns == NS_NONE)) {
 		const char *xmlns = parse_attr(attrs, "xmlns");
 
 		/* RSS 0.90 and 1.0 share the RDF root; the default namespace tells. */
 		p->feed.format = xmlns != NULL && strcmp(xmlns, RSS090_NAMESPACE) == 0 ?
 		    FEED_FORMAT_RSS09 : FEED_FORMAT_RSS10;
-	} else if (strcasecmp(local, "feed") == 0 && (ns == NS_ATOM || ns == NS_NONE)) {
+	} else if (ascii_casecmp(local, "feed") == 0 && (ns == NS_ATOM || ns == NS_NONE)) {
 		p->feed.format = atom10 ? FEED_FORMAT_ATOM10 : FEED_FORMAT_ATOM03;
 		if (ns == NS_NONE && (version == NULL || strcmp(version, "0.3") != 0))
 			p->feed.format = FEED_FORMAT_ATOM10;
-	} else if (strcasecmp(local, "channel") == 0 && (ns == NS_NONE || ns == NS_RSS)) {
+	} else if (ascii_casecmp(local, "channel") == 0 && (ns == NS_NONE || ns == NS_RSS)) {
 		p->feed.format = FEED_FORMAT_RSS20;	/* a bare channel: broken RSS */
 	} else {
 		stop(p, xasprintf("not a feed: the root element is <%s>", local));

@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "parse-internal.h"
 #include "xmalloc.h"
 
@@ -115,7 +115,7 @@ sy_period_seconds(const char *period)
 	size_t i;
 
 	for (i = 0; i < sizeof(periods) / sizeof(periods[0]); i++) {
-		if (strcasecmp(period, periods[i].name) == 0)
+		if (ascii_casecmp(period, periods[i].name) == 0)
 			return periods[i].seconds;
 	}
 	return 0;

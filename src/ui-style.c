@@ -5,8 +5,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "ui-internal.h"
 #include "xmalloc.h"
 
@@ -62,13 +62,13 @@ parse_style(const char *option, const char *value, struct style_spec *spec, char
 	for (word = strtok_r(copy, " \t", &save); word != NULL;
 	    word = strtok_r(NULL, " \t", &save)) {
 		color = -2;
-		if (strcasecmp(word, "default") == 0)
+		if (ascii_casecmp(word, "default") == 0)
 			color = -1;
 		for (i = 0; i < sizeof(colors) / sizeof(colors[0]); i++) {
-			if (strcasecmp(word, colors[i]) == 0)
+			if (ascii_casecmp(word, colors[i]) == 0)
 				color = (int)i;
 		}
-		if (strncasecmp(word, "color", 5) == 0 && word[5] != '\0') {
+		if (ascii_ncasecmp(word, "color", 5) == 0 && word[5] != '\0') {
 			number = strtol(word + 5, &end, 10);
 			if (*end == '\0' && number >= 0 && number <= 255)
 				color = (int)number;
@@ -88,7 +88,7 @@ parse_style(const char *option, const char *value, struct style_spec *spec, char
 			continue;
 		}
 		for (i = 0; i < sizeof(attributes) / sizeof(attributes[0]); i++) {
-			if (strcasecmp(word, attributes[i].name) == 0)
+			if (ascii_casecmp(word, attributes[i].name) == 0)
 				break;
 		}
 		if (i == sizeof(attributes) / sizeof(attributes[0])) {

@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <curl/curl.h>
 
+#include "ascii.h"
 #include "url.h"
 #include "xmalloc.h"
 
@@ -252,9 +252,9 @@ url_is_subscribable(const char *url)
 {
 	if (url == NULL)
 		return false;
-	if (strncasecmp(url, "file://", 7) == 0) {
+	if (ascii_ncasecmp(url, "file://", 7) == 0) {
 		url += 7;
-		if (strncasecmp(url, "localhost/", 10) == 0)
+		if (ascii_ncasecmp(url, "localhost/", 10) == 0)
 			url += 9;
 		return url[0] == '/' && url[1] != '\0';
 	}
