@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ascii.h"
+#include "colorspec.h"
 #include "ui-internal.h"
 #include "xmalloc.h"
 
@@ -38,73 +38,34 @@ static const attr_t plain_attrs[STYLE_COUNT] = {
 	[STYLE_META] = A_BOLD,
 };
 
+/* A color setting read by colorspec.c (which every command checks the
+ * config with), its attributes mapped to curses'. */
 static int
 parse_style(const char *option, const char *value, struct style_spec *spec, char **error)
 {
-	static const char *const colors[] = { "black", "red", "green", "yellow", "blue",
-	    "magenta", "cyan", "white" };
 	static const struct {
-		const char	*name;
+		unsigned	 bit;
 		attr_t		 attr;
 	} attributes[] = {
-		{ "normal", A_NORMAL }, { "bold", A_BOLD }, { "dim", A_DIM },
-		{ "underline", A_UNDERLINE }, { "reverse", A_REVERSE },
-		{ "standout", A_STANDOUT }, { "blink", A_BLINK }, { "italic", A_ITALIC },
+		{ COLORSPEC_BOLD, A_BOLD }, { COLORSPEC_DIM, A_DIM },
+		{ COLORSPEC_UNDERLINE, A_UNDERLINE }, { COLORSPEC_REVERSE, A_REVERSE },
+		{ COLORSPEC_STANDOUT, A_STANDOUT }, { COLORSPEC_BLINK, A_BLINK },
+		{ COLORSPEC_ITALIC, A_ITALIC },
 	};
-	char *copy, *word, *save = NULL, *end;
-	int n_colors = 0, color, rc = 0;
+	struct colorspec cs;
 	size_t i;
-	long number;
 
 	memset(spec, 0, sizeof(*spec));
-	spec->fg = spec->bg = -1;
-	copy = xstrdup(value);
-	for (word = strtok_r(copy, " \t", &save); word != NULL;
-	    word = strtok_r(NULL, " \t", &save)) {
-		color = -2;
-		if (ascii_casecmp(word, "default") == 0)
-			color = -1;
-		for (i = 0; i < sizeof(colors) / sizeof(colors[0]); i++) {
-			if (ascii_casecmp(word, colors[i]) == 0)
-				color = (int)i;
-		}
-		if (ascii_ncasecmp(word, "color", 5) == 0 && word[5] != '\0') {
-			number = strtol(word + 5, &end, 10);
-			if (*end == '\0' && number >= 0 && number <= 255)
-				color = (int)number;
-		}
-		if (color != -2) {
-			if (n_colors == 2) {
-				*error = xasprintf("%s: more than two colors in '%s'", option,
-				    value);
-				rc = -1;
-				break;
-			}
-			if (n_colors++ == 0)
-				spec->fg = (short)color;
-			else
-				spec->bg = (short)color;
-			spec->colored = true;
-			continue;
-		}
-		for (i = 0; i < sizeof(attributes) / sizeof(attributes[0]); i++) {
-			if (ascii_casecmp(word, attributes[i].name) == 0)
-				break;
-		}
-		if (i == sizeof(attributes) / sizeof(attributes[0])) {
-			*error = xasprintf("%s: '%s' is not a color (default, black, red, green, "
-			    "yellow, blue, magenta, cyan, white, color0 to color255) or an "
-			    "attribute (bold, dim, underline, reverse, standout, blink, italic)",
-			    option, word);
-			rc = -1;
-			break;
-		}
-		spec->attrs |= attributes[i].attr;
+	if (colorspec_parse(option, value, &cs, error) != 0)
+		return -1;
+	spec->fg = cs.fg;
+	spec->bg = cs.bg;
+	spec->colored = cs.colored;
+	for (i = 0; i < sizeof(attributes) / sizeof(attributes[0]); i++) {
+		if (cs.attrs & attributes[i].bit)
+			spec->attrs |= attributes[i].attr;
 	}
-	if (rc == 0 && spec->colored && spec->fg == -1 && spec->bg == -1)
-		spec->colored = false;	/* "default default": the terminal's own */
-	free(copy);
-	return rc;
+	return 0;
 }
 
 int
