@@ -173,6 +173,12 @@ int64_t cmd_each_query(struct session *session,
 /* Write out to stdout; returns 0, or -1 with a message when stdout failed. */
 int cmd_write(const struct buf *out);
 
+/* The end of a command that changed one thing: rc -1 (the store call
+ * failed) prints the store's error and gives EXIT_FAILED; otherwise the
+ * line "DONE NAME" (NAME sanitized) goes to stdout and EXIT_OK is returned
+ * (EXIT_FAILED if stdout fails). */
+int cmd_done(struct store *s, int rc, const char *done, const char *name);
+
 int cmd_parse(const struct globals *g, const struct cmd_args *args);
 int cmd_extract(const struct globals *g, const struct cmd_args *args);
 int cmd_add(const struct globals *g, const struct cmd_args *args);

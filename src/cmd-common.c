@@ -99,6 +99,26 @@ cmd_write(const struct buf *out)
 	return 0;
 }
 
+int
+cmd_done(struct store *s, int rc, const char *done, const char *name)
+{
+	struct buf out = BUF_INIT;
+	int status = EXIT_OK;
+
+	if (rc == -1) {
+		cmd_store_failure(s, NULL);
+		return EXIT_FAILED;
+	}
+	buf_append_str(&out, done);
+	buf_append_char(&out, ' ');
+	cmd_field(&out, name);
+	buf_append_char(&out, '\n');
+	if (cmd_write(&out) != 0)
+		status = EXIT_FAILED;
+	buf_free(&out);
+	return status;
+}
+
 void
 cmd_store_failure(struct store *s, const char *context)
 {

@@ -60,20 +60,9 @@ cmd_add(const struct globals *g, const struct cmd_args *args)
 
 	if ((status = cmd_open(g, &session)) != 0)
 		return status;
-	if ((id = store_add_feed(session.store, url, title, tags, n_tags)) == -1 ||
-	    (full_story && store_set_feed_full_story(session.store, id, true) == -1)) {
-		cmd_store_failure(session.store, NULL);
-		status = EXIT_FAILED;
-	} else {
-		struct buf out = BUF_INIT;
-
-		buf_append_str(&out, "added ");
-		cmd_field(&out, url);
-		buf_append_char(&out, '\n');
-		if (cmd_write(&out) != 0)
-			status = EXIT_FAILED;
-		buf_free(&out);
-	}
+	id = store_add_feed(session.store, url, title, tags, n_tags);
+	status = cmd_done(session.store, id == -1 || (full_story &&
+	    store_set_feed_full_story(session.store, id, true) == -1) ? -1 : 0, "added", url);
 	cmd_close(&session);
 	return status;
 }

@@ -48,7 +48,6 @@ cmd_add_query(const struct globals *g, const struct cmd_args *args)
 	const char *name = args->operands[0], *expression = args->operands[1];
 	const char *const *tags;
 	size_t n_tags = cmd_values(args, 'g', &tags);
-	struct buf out = BUF_INIT;
 	int status;
 
 	if (name[0] == '\0')
@@ -58,17 +57,8 @@ cmd_add_query(const struct globals *g, const struct cmd_args *args)
 	filter_free(&expr);
 	if ((status = cmd_open(g, &session)) != 0)
 		return status;
-	if (store_add_query(session.store, name, expression, tags, n_tags) == -1) {
-		cmd_store_failure(session.store, NULL);
-		status = EXIT_FAILED;
-	} else {
-		buf_append_str(&out, "added query feed ");
-		cmd_field(&out, name);
-		buf_append_char(&out, '\n');
-		if (cmd_write(&out) != 0)
-			status = EXIT_FAILED;
-	}
-	buf_free(&out);
+	status = cmd_done(session.store, store_add_query(session.store, name, expression, tags,
+	    n_tags) == -1 ? -1 : 0, "added query feed", name);
 	cmd_close(&session);
 	return status;
 }
@@ -77,23 +67,13 @@ int
 cmd_remove_query(const struct globals *g, const struct cmd_args *args)
 {
 	struct session session;
-	struct buf out = BUF_INIT;
 	const char *name = args->operands[0];
 	int status;
 
 	if ((status = cmd_open(g, &session)) != 0)
 		return status;
-	if (store_remove_query(session.store, name) == -1) {
-		cmd_store_failure(session.store, NULL);
-		status = EXIT_FAILED;
-	} else {
-		buf_append_str(&out, "removed query feed ");
-		cmd_field(&out, name);
-		buf_append_char(&out, '\n');
-		if (cmd_write(&out) != 0)
-			status = EXIT_FAILED;
-	}
-	buf_free(&out);
+	status = cmd_done(session.store, store_remove_query(session.store, name), "removed query feed",
+	    name);
 	cmd_close(&session);
 	return status;
 }

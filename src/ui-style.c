@@ -8,7 +8,6 @@
 
 #include "colorspec.h"
 #include "ui-internal.h"
-#include "xmalloc.h"
 
 static const enum option_id style_options[STYLE_COUNT] = {
 	[STYLE_NORMAL] = OPT_COUNT,
