@@ -173,6 +173,10 @@ int64_t cmd_each_query(struct session *session,
 /* Write out to stdout; returns 0, or -1 with a message when stdout failed. */
 int cmd_write(const struct buf *out);
 
+/* "tidings: NAME: MESSAGE" on stderr, both sanitized (they may quote a
+ * feed's text or a URL). */
+void cmd_warn(const char *name, const char *message);
+
 /* The end of a command that changed one thing: rc -1 (the store call
  * failed) prints the store's error and gives EXIT_FAILED; otherwise the
  * line "DONE NAME" (NAME sanitized) goes to stdout and EXIT_OK is returned

@@ -99,6 +99,19 @@ cmd_write(const struct buf *out)
 	return 0;
 }
 
+void
+cmd_warn(const char *name, const char *message)
+{
+	struct buf line = BUF_INIT;
+
+	buf_append_str(&line, "tidings: ");
+	sanitize_line(&line, name);
+	buf_append_str(&line, ": ");
+	sanitize_line(&line, message);
+	fprintf(stderr, "%s\n", buf_str(&line));
+	buf_free(&line);
+}
+
 int
 cmd_done(struct store *s, int rc, const char *done, const char *name)
 {

@@ -14,7 +14,6 @@
 #include "cmd.h"
 #include "extract.h"
 #include "fetch.h"
-#include "sanitize.h"
 #include "settings.h"
 #include "url.h"
 #include "xmalloc.h"
@@ -31,19 +30,6 @@ struct download {
 	char		*error;		/* the fetcher's message on failure */
 	bool		 ok;
 };
-
-static void
-print_error(const char *name, const char *message)
-{
-	struct buf line = BUF_INIT;
-
-	buf_append_str(&line, "tidings: ");
-	sanitize_line(&line, name);
-	buf_append_str(&line, ": ");
-	sanitize_line(&line, message);
-	fprintf(stderr, "%s\n", buf_str(&line));
-	buf_free(&line);
-}
 
 static int
 on_header(void *ctx, const struct fetch_response_info *info)
@@ -103,7 +89,7 @@ download(const struct settings *settings, const char *url, struct download *d)
 	options.accept = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5";
 	fetch = fetch_new(&options, &callbacks);
 	if (fetch == NULL) {
-		print_error(url, "cannot start the HTTP client");
+		cmd_warn(url, "cannot start the HTTP client");
 		return -1;
 	}
 	fetch_add(fetch, &request);
@@ -111,7 +97,7 @@ download(const struct settings *settings, const char *url, struct download *d)
 		d->error = xstrdup("the HTTP client failed");
 	fetch_free(&fetch);
 	if (!d->ok) {
-		print_error(url, d->refused != NULL ? d->refused : d->error);
+		cmd_warn(url, d->refused != NULL ? d->refused : d->error);
 		return -1;
 	}
 	return 0;
@@ -130,14 +116,14 @@ read_page(const char *path, struct buf *out)
 	if (strcmp(path, "-") == 0)
 		fd = STDIN_FILENO;
 	else if ((fd = open(path, O_RDONLY)) < 0) {
-		print_error(name, strerror(errno));
+		cmd_warn(name, strerror(errno));
 		return -1;
 	}
 	while (out->len <= EXTRACT_MAX_PAGE) {
 		if ((n = read(fd, chunk, sizeof chunk)) < 0) {
 			if (errno == EINTR)
 				continue;
-			print_error(name, strerror(errno));
+			cmd_warn(name, strerror(errno));
 			if (fd != STDIN_FILENO)
 				close(fd);
 			return -1;
@@ -186,7 +172,7 @@ cmd_extract(const struct globals *g, const struct cmd_args *args)
 		goto out;
 	}
 	if (extract_story(d.body.data, d.body.len, base, d.charset, &result, &error) != 0) {
-		print_error(name, error);
+		cmd_warn(name, error);
 		free(error);
 		goto out;
 	}

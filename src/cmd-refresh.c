@@ -18,7 +18,6 @@
 
 #include "cmd.h"
 #include "refresh.h"
-#include "sanitize.h"
 #include "store.h"
 #include "sync.h"
 
@@ -68,15 +67,8 @@ on_progress(void *ctx, const struct refresh_stats *stats)
 static void
 print_feed_line(struct progress *p, const char *name, const char *message)
 {
-	struct buf line = BUF_INIT;
-
 	clear_line(p);
-	buf_append_str(&line, "tidings: ");
-	sanitize_line(&line, name);
-	buf_append_str(&line, ": ");
-	sanitize_line(&line, message);
-	fprintf(stderr, "%s\n", buf_str(&line));
-	buf_free(&line);
+	cmd_warn(name, message);
 }
 
 static void
