@@ -62,6 +62,9 @@ void item_clear(struct item *item);
 void item_copy(struct item *dst, const struct item *src);
 void item_add_category(struct item *item, const char *category);
 struct enclosure *item_add_enclosure(struct item *item);
+/* Enclosures with the same URL become one, the first, with the type and
+ * length a later one gives where the first gives none. */
+void item_collapse_enclosures(struct item *item);
 
 /* Drop from the text fields what must never be stored: controls (tab and
  * newline only in HTML fields), C1 controls and bidi embedding, override and

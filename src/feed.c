@@ -97,6 +97,41 @@ item_add_enclosure(struct item *item)
 	return e;
 }
 
+void
+item_collapse_enclosures(struct item *item)
+{
+	struct enclosure *e, *kept;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < item->n_enclosures; i++) {
+		e = &item->enclosures[i];
+		for (j = 0; e->url != NULL && j < n; j++) {
+			if (item->enclosures[j].url != NULL && strcmp(item->enclosures[j].url, e->url) == 0)
+				break;
+		}
+		if (e->url == NULL || j == n) {
+			item->enclosures[n++] = *e;
+			continue;
+		}
+		/* The first one stays; a later one fills in what it lacks. */
+		kept = &item->enclosures[j];
+		if (kept->type == NULL || kept->type[0] == '\0') {
+			free(kept->type);
+			kept->type = e->type;
+			e->type = NULL;
+		}
+		if (kept->length == NULL || kept->length[0] == '\0') {
+			free(kept->length);
+			kept->length = e->length;
+			e->length = NULL;
+		}
+		free(e->url);
+		free(e->type);
+		free(e->length);
+	}
+	item->n_enclosures = n;
+}
+
 /* What is stored is what every consumer prints, from `list --format json`
  * to OPML: so the text fields lose controls and bidi controls here, once.
  * Identifiers and URLs are left as written (an id is an identity; a URL's

@@ -13,6 +13,7 @@
 
 #define CORE	PRIO_CORE
 #define WEAK	PRIO_WEAK
+#define FALLBACK PRIO_FALLBACK
 
 /* Media RSS elements count for the item both directly and in a media:group. */
 static bool
@@ -49,8 +50,13 @@ media_content_start(struct parser *p, const XML_Char **attrs)
 	bool image = (medium != NULL && ascii_casecmp(medium, "image") == 0) ||
 	    (type != NULL && ascii_ncasecmp(type, "image/", 6) == 0);
 
+	if (!in_item(p))
+		return;
+	/* Its media:title, media:thumbnail, ... describe the item, as in a
+	 * media:group. */
+	parse_set_kind(p, KIND_MEDIA_GROUP);
 	/* An image in media:content is the usual thumbnail of news feeds. */
-	if (in_item(p) && image && url != NULL && url[0] != '\0')
+	if (image && url != NULL && url[0] != '\0')
 		parse_set_item(p, IF_THUMBNAIL, WEAK, parse_resolve(p, url));
 }
 
@@ -98,7 +104,7 @@ sy_frequency_end(struct parser *p, char **text)
 }
 
 /* Sorted by (ns, name) for bsearch; enum ns order: DC, DCTERMS, CONTENT,
- * MEDIA, ITUNES, SY, XHTML. */
+ * MEDIA, ITUNES, GOOGLEPLAY, SY, XHTML. */
 const struct element parse_ext_elements[] = {
 	FIELD(NS_DC, "author", CT_TEXT, VALUE_AUTHOR, IF_AUTHOR, CORE, FF_AUTHOR, CORE),
 	FIELD(NS_DC, "creator", CT_TEXT, VALUE_AUTHOR, IF_AUTHOR, CORE, FF_AUTHOR, CORE),
@@ -110,6 +116,7 @@ const struct element parse_ext_elements[] = {
 	FIELD(NS_DCTERMS, "issued", CT_TEXT, VALUE_DATE, IF_PUBLISHED, CORE, FF_UPDATED, WEAK),
 	FIELD(NS_DCTERMS, "modified", CT_TEXT, VALUE_DATE, IF_UPDATED, CORE, FF_UPDATED, CORE),
 	FIELD(NS_CONTENT, "encoded", CT_HTML, VALUE_HTML, IF_CONTENT, CORE, NO_FIELD, 0),
+	FIELD(NS_MEDIA, "category", CT_TEXT, VALUE_CATEGORY, IF_CATEGORIES, WEAK, NO_FIELD, 0),
 	HANDLED(NS_MEDIA, "content", media_content_start, NULL),
 	FIELD(NS_MEDIA, "description", CT_RSS, VALUE_HTML, IF_SUMMARY, WEAK, NO_FIELD, 0),
 	HANDLED(NS_MEDIA, "group", media_group_start, NULL),
@@ -119,8 +126,10 @@ const struct element parse_ext_elements[] = {
 	FIELD(NS_ITUNES, "duration", CT_TEXT, VALUE_PLAIN, IF_DURATION, CORE, NO_FIELD, 0),
 	HANDLED(NS_ITUNES, "image", itunes_image_start, NULL),
 	HANDLED(NS_ITUNES, "link", itunes_link_start, NULL),
-	FIELD(NS_ITUNES, "subtitle", CT_RSS, VALUE_HTML, NO_FIELD, 0, FF_DESCRIPTION, WEAK),
+	FIELD(NS_ITUNES, "subtitle", CT_RSS, VALUE_HTML, IF_SUMMARY, FALLBACK, FF_DESCRIPTION, WEAK),
 	FIELD(NS_ITUNES, "summary", CT_RSS, VALUE_HTML, IF_SUMMARY, WEAK, FF_DESCRIPTION, WEAK),
+	FIELD(NS_GOOGLEPLAY, "author", CT_TEXT, VALUE_PLAIN, IF_AUTHOR, FALLBACK, FF_AUTHOR, FALLBACK),
+	FIELD(NS_GOOGLEPLAY, "description", CT_RSS, VALUE_HTML, IF_SUMMARY, FALLBACK, FF_DESCRIPTION, FALLBACK),
 	HANDLED(NS_SY, "updateFrequency", parse_field_start, sy_frequency_end),
 	HANDLED(NS_SY, "updatePeriod", parse_field_start, sy_period_end),
 	FIELD(NS_XHTML, "body", CT_XML, VALUE_HTML, IF_CONTENT, CORE, NO_FIELD, 0),

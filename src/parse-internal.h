@@ -30,6 +30,7 @@ enum ns {
 	NS_CONTENT,
 	NS_MEDIA,
 	NS_ITUNES,
+	NS_GOOGLEPLAY,	/* Google Play's podcast tags */
 	NS_SY,
 	NS_XHTML,
 	NS_XML,
@@ -218,8 +219,9 @@ struct element {
 
 /* Priorities: a core element of the format beats an extension's fallback
  * (itunes:summary only stands in for a missing description). */
-#define PRIO_CORE	2
-#define PRIO_WEAK	1
+#define PRIO_CORE	3
+#define PRIO_WEAK	2
+#define PRIO_FALLBACK	1	/* the last resort: itunes:subtitle, googleplay: */
 
 /* The format tables, each sorted by (ns, name) for bsearch. */
 extern const struct element parse_rss_elements[];

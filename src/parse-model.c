@@ -226,6 +226,7 @@ parse_item_end(struct parser *p)
 		return;
 	}
 	p->nitems++;
+	item_collapse_enclosures(&p->item);
 	item_sanitize(&p->item);
 	feed_sanitize(&p->feed);
 	if (p->handlers.item != NULL)

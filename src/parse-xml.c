@@ -63,6 +63,7 @@ static const struct {
 	{ "http://search.yahoo.com/mrss/", NS_MEDIA, false },
 	{ "http://search.yahoo.com/mrss", NS_MEDIA, false },
 	{ "http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES, false },
+	{ "http://www.google.com/schemas/play-podcasts/1.0", NS_GOOGLEPLAY, false },
 	{ "http://purl.org/rss/1.0/modules/syndication/", NS_SY, false },
 	{ "http://www.w3.org/1999/xhtml", NS_XHTML, false },
 	{ "http://www.w3.org/XML/1998/namespace", NS_XML, false },
@@ -74,7 +75,7 @@ static const struct {
 	enum ns		 ns;
 } usual_prefixes[] = {
 	{ "atom", NS_ATOM }, { "content", NS_CONTENT }, { "dc", NS_DC },
-	{ "dcterms", NS_DCTERMS }, { "itunes", NS_ITUNES }, { "media", NS_MEDIA },
+	{ "dcterms", NS_DCTERMS }, { "googleplay", NS_GOOGLEPLAY }, { "itunes", NS_ITUNES }, { "media", NS_MEDIA },
 	{ "rdf", NS_RDF }, { "sy", NS_SY }, { "xhtml", NS_XHTML }, { "xml", NS_XML },
 };
 

@@ -109,6 +109,40 @@ test_lists(void)
 }
 
 static void
+add_enclosure(struct item *item, const char *url, const char *type, const char *length)
+{
+	struct enclosure *e = item_add_enclosure(item);
+
+	e->url = url != NULL ? xstrdup(url) : NULL;
+	e->type = type != NULL ? xstrdup(type) : NULL;
+	e->length = length != NULL ? xstrdup(length) : NULL;
+}
+
+static void
+test_collapse_enclosures(void)
+{
+	struct item item;
+
+	item_init(&item);
+	add_enclosure(&item, "https://example.org/a.mp3", NULL, "10");
+	add_enclosure(&item, "https://example.org/b.mp3", "audio/mpeg", NULL);
+	add_enclosure(&item, "https://example.org/a.mp3", "audio/mpeg", "99");
+	add_enclosure(&item, NULL, NULL, NULL);
+	add_enclosure(&item, "https://example.org/a.mp3", NULL, NULL);
+	add_enclosure(&item, NULL, NULL, NULL);
+	item_collapse_enclosures(&item);
+	CHECK_INT(item.n_enclosures, 4);
+	CHECK_STR(item.enclosures[0].url, "https://example.org/a.mp3");
+	CHECK_STR(item.enclosures[0].type, "audio/mpeg");
+	CHECK_STR(item.enclosures[0].length, "10");
+	CHECK_STR(item.enclosures[1].url, "https://example.org/b.mp3");
+	CHECK(item.enclosures[2].url == NULL && item.enclosures[3].url == NULL);
+	item_clear(&item);
+	item_collapse_enclosures(&item);
+	CHECK_INT(item.n_enclosures, 0);
+}
+
+static void
 test_formats(void)
 {
 	static const struct {
@@ -201,6 +235,7 @@ main(void)
 {
 	test_identity();
 	test_lists();
+	test_collapse_enclosures();
 	test_formats();
 	test_sanitize();
 	return test_done();
