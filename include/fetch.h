@@ -152,7 +152,12 @@ size_t fetch_pending(const struct fetch *fetch);
  * up to timeout_ms milliseconds for network activity or for extra_fd (-1 for
  * none; stdin for the reader) to become readable, move the transfers along
  * and call the callbacks. It returns early when anything happens and does
- * not wait when nothing is pending and extra_fd is -1. *extra_ready (may be
+ * not wait when nothing is pending and extra_fd is -1. With an extra_fd,
+ * the step's work is bounded for a caller that must answer it soon (the
+ * reader's keys): body bytes are handed over for a few milliseconds, the
+ * transfers left are paused until the next step, and done() is called for
+ * one transfer at most; the next steps then do not wait while work is
+ * left. Without one, a step does all it can. *extra_ready (may be
  * NULL) says whether extra_fd is readable or hung up. Returns 0, or -1 on a
  * libcurl multi error (a bug or exhausted memory, not a failed transfer).
  */

@@ -27,6 +27,12 @@
  */
 #define ERROR_BODY_MAX	(64 * KIB)
 
+/* With an extra_fd to answer, the body bytes handed to the caller in one
+ * step stop after this long: the other transfers pause until the next
+ * step. The caller parses those bytes, and a reader that also answers keys
+ * must not wait for sixteen feeds' worth of parsing before the next key. */
+#define STEP_BUDGET_NS	(4 * 1000 * 1000LL)
+
 /* Server-supplied text put into messages is cut to this many bytes. */
 #define SERVER_TEXT_MAX	80
 
@@ -43,6 +49,8 @@ struct transfer {
 	char			*request_last_modified;
 	void			*ctx;
 	char			 errbuf[CURL_ERROR_SIZE];
+	CURLcode		 result;	/* once in the finished list */
+	bool			 paused;	/* by the step's budget */
 
 	/* The response being received; each status line starts a new one. */
 	bool			 seen_status;	/* an HTTP status line arrived */
@@ -94,7 +102,23 @@ struct fetch {
 	CURLSH			*share;
 	struct transfer_list	 queued;
 	struct transfer_list	 active;
+	/* Done on the network, done() not yet called: reported one per
+	 * step, so that a step never runs the callers' work (parsing the
+	 * end of a feed, writing it to the store) for many transfers at
+	 * once, which would keep the reader's keys waiting. */
+	struct transfer_list	 finished;
+	size_t			 paused;	/* active transfers paused */
+	int64_t			 deadline;	/* of this step's budget, in ns */
 };
+
+static int64_t
+now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
 
 /* RFC 9110 section 15 reason phrases, for messages that do not depend on
  * what (or whether) the server sent: HTTP/2 has no reason phrase at all. */
@@ -645,6 +669,15 @@ write_callback(char *bytes, size_t size, size_t count, void *userdata)
 	}
 	if (len == 0)
 		return 0;
+	/* Over the step's budget: libcurl keeps these bytes and hands them
+	 * over again once resume() unpauses the transfer. */
+	if (now_ns() > f->deadline) {
+		if (!t->paused) {
+			t->paused = true;
+			f->paused++;
+		}
+		return CURL_WRITEFUNC_PAUSE;
+	}
 	if (call_header(t) == -1) {
 		t->aborted = true;
 		return 0;
@@ -761,7 +794,7 @@ fetch_add(struct fetch *f, const struct fetch_request *request)
 size_t
 fetch_pending(const struct fetch *f)
 {
-	return f->queued.count + f->active.count;
+	return f->queued.count + f->active.count + f->finished.count;
 }
 
 /* Set up t's easy handle and add it to the multi handle; -1 on failure. */
@@ -1116,16 +1149,26 @@ classify(struct transfer *t, CURLcode res, bool have_info)
 	return FETCH_OK;
 }
 
-/* Report a finished (or never started) transfer and free it. */
+/* Take t out of the active list and off the multi handle (its easy
+ * handle stays, for the report), freeing its slot. */
+static void
+detach(struct fetch *f, struct transfer *t)
+{
+	if (t->paused) {
+		t->paused = false;
+		f->paused--;
+	}
+	list_remove(&f->active, t);
+	if (t->easy != NULL)
+		curl_multi_remove_handle(f->multi, t->easy);
+}
+
+/* Report a finished (or never started) transfer, detached, and free it. */
 static void
 finish(struct fetch *f, struct transfer *t, CURLcode res)
 {
 	struct fetch_result	 result;
 	bool			 have_info;
-
-	list_remove(&f->active, t);
-	if (t->easy != NULL)
-		curl_multi_remove_handle(f->multi, t->easy);
 
 	/* A response arrived when there was a status line, or a local file
 	 * was read (or found unchanged). */
@@ -1191,6 +1234,7 @@ admit(struct fetch *f)
 		list_remove(&f->queued, t);
 		list_append(&f->active, t);
 		if (start(f, t) == -1) {
+			detach(f, t);
 			if (t->easy != NULL) {
 				curl_easy_cleanup(t->easy);
 				t->easy = NULL;
@@ -1200,7 +1244,7 @@ admit(struct fetch *f)
 	}
 }
 
-/* Report every transfer libcurl has finished. */
+/* Move every transfer libcurl has finished to the finished list. */
 static void
 collect(struct fetch *f)
 {
@@ -1215,8 +1259,52 @@ collect(struct fetch *f)
 		res = msg->data.result;
 		t = NULL;
 		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
-		if (t != NULL)
-			finish(f, t, res);
+		if (t != NULL) {
+			detach(f, t);
+			t->result = res;
+			list_append(&f->finished, t);
+		}
+	}
+}
+
+/* Report the oldest finished transfer, if any. */
+static void
+report_one(struct fetch *f)
+{
+	struct transfer *t = f->finished.first;
+
+	if (t == NULL)
+		return;
+	list_remove(&f->finished, t);
+	finish(f, t, t->result);
+}
+
+/* Whether fd (-1: none) is readable or hung up, without waiting. libcurl
+ * reports POLLIN alone; this asks again, so that a hang-up (stdin closed)
+ * wakes the caller too instead of spinning. */
+static bool
+readable(int fd)
+{
+	struct pollfd pfd = { fd, POLLIN, 0 };
+
+	return fd >= 0 && poll(&pfd, 1, 0) > 0 &&
+	    (pfd.revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* Unpause the transfers the last step's budget paused, oldest first; the
+ * bytes libcurl kept may come at once, under this step's budget. */
+static void
+resume(struct fetch *f)
+{
+	struct transfer *t, *next;
+
+	for (t = f->active.first; t != NULL && f->paused > 0; t = next) {
+		next = t->next;
+		if (!t->paused)
+			continue;
+		t->paused = false;
+		f->paused--;
+		curl_easy_pause(t->easy, CURLPAUSE_CONT);
 	}
 }
 
@@ -1224,44 +1312,38 @@ int
 fetch_step(struct fetch *f, int timeout_ms, int extra_fd, bool *extra_ready)
 {
 	struct curl_waitfd	 wait_fd;
-	struct pollfd		 pfd;
 	int			 running, ready;
 
 	if (extra_ready != NULL)
 		*extra_ready = false;
 	admit(f);
+	if (f->active.count == 0 && f->finished.count == 0 && extra_fd < 0)
+		return 0;
+	/* Work left from the last step (a transfer to report, paused ones):
+	 * no waiting, then. */
+	if (f->finished.count == 0 && f->paused == 0) {
+		memset(&wait_fd, 0, sizeof wait_fd);
+		wait_fd.fd = extra_fd;
+		wait_fd.events = CURL_WAIT_POLLIN;
+		if (curl_multi_poll(f->multi, extra_fd >= 0 ? &wait_fd : NULL,
+		    extra_fd >= 0 ? 1 : 0, timeout_ms, &ready) != CURLM_OK)
+			return -1;
+	}
+	if (extra_ready != NULL)
+		*extra_ready = readable(extra_fd);
 	if (f->active.count > 0) {
+		/* Only a caller that also answers extra_fd needs the bound;
+		 * without one, a step does all it can, as fast as it can. */
+		f->deadline = extra_fd >= 0 ? now_ns() + STEP_BUDGET_NS : INT64_MAX;
+		resume(f);
 		if (curl_multi_perform(f->multi, &running) != CURLM_OK)
 			return -1;
 		collect(f);
 		admit(f);
 	}
-	if (f->active.count == 0 && extra_fd < 0)
-		return 0;
-
-	memset(&wait_fd, 0, sizeof wait_fd);
-	wait_fd.fd = extra_fd;
-	wait_fd.events = CURL_WAIT_POLLIN;
-	if (curl_multi_poll(f->multi, extra_fd >= 0 ? &wait_fd : NULL,
-	    extra_fd >= 0 ? 1 : 0, timeout_ms, &ready) != CURLM_OK)
-		return -1;
-
-	/* libcurl reports POLLIN alone; ask again so that a hang-up (stdin
-	 * closed) wakes the caller too instead of spinning. */
-	if (extra_fd >= 0 && extra_ready != NULL) {
-		pfd.fd = extra_fd;
-		pfd.events = POLLIN;
-		pfd.revents = 0;
-		if (poll(&pfd, 1, 0) > 0 &&
-		    (pfd.revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)))
-			*extra_ready = true;
-	}
-
-	if (f->active.count > 0) {
-		if (curl_multi_perform(f->multi, &running) != CURLM_OK)
-			return -1;
-		collect(f);
-	}
+	report_one(f);
+	while (extra_fd < 0 && f->finished.first != NULL)
+		report_one(f);
 	return 0;
 }
 
@@ -1344,6 +1426,10 @@ fetch_free(struct fetch **fp)
 	}
 	while ((t = f->queued.first) != NULL) {
 		list_remove(&f->queued, t);
+		transfer_free(t);
+	}
+	while ((t = f->finished.first) != NULL) {
+		list_remove(&f->finished, t);
 		transfer_free(t);
 	}
 	if (f->multi != NULL)

@@ -42,10 +42,15 @@ static void
 on_refresh_progress(void *ctx, const struct refresh_stats *stats)
 {
 	struct ui *ui = ctx;
+	static int64_t reloaded;	/* milliseconds */
 
 	show_progress(ui, stats);
-	/* New items or a new error: the views reload with them. */
-	if (stats->new_items != ui->refresh_new || stats->failed != ui->refresh_failed) {
+	/* New items or a new error: the views reload with them, at most
+	 * every CHECK_INTERVAL_MS (one feed is stored per loop step; a reload
+	 * per feed would cost more than the feed), and at the end. */
+	if ((stats->new_items != ui->refresh_new || stats->failed != ui->refresh_failed) &&
+	    ui_now_ms() - reloaded >= CHECK_INTERVAL_MS) {
+		reloaded = ui_now_ms();
 		ui->refresh_new = stats->new_items;
 		ui->refresh_failed = stats->failed;
 		ui_store_changed(ui);

@@ -111,11 +111,17 @@ on_header(void *ctx, const struct fetch_response_info *info)
 	return o->abort_in == 1 ? -1 : 0;
 }
 
+/* test_bounded_step: a slow consumer, and done() calls counted per step. */
+static useconds_t data_delay_us;
+static int done_in_step;
+
 static int
 on_data(void *ctx, const char *bytes, size_t len)
 {
 	struct outcome *o = ctx;
 
+	if (data_delay_us > 0)
+		usleep(data_delay_us);
 	o->data_calls++;
 	if (o->header_calls == 0)
 		o->data_before_header = true;
@@ -130,6 +136,7 @@ on_done(void *ctx, const struct fetch_result *result)
 {
 	struct outcome *o = ctx;
 
+	done_in_step++;
 	o->done_calls++;
 	o->result = result->status;
 	o->http_status = result->http_status;
@@ -839,6 +846,68 @@ test_step(void)
 	outcome_clear(&o);
 }
 
+/* With an extra descriptor to answer, a step hands over body bytes for a
+ * few milliseconds only and reports one finished transfer at most; paused
+ * transfers resume on later steps and lose nothing. */
+static void
+test_bounded_step(void)
+{
+	struct outcome reference = { 0 }, o[8];
+	struct fetch *f;
+	int fds[2], steps = 0, most = 0;
+	bool ready;
+	size_t i;
+
+	memset(o, 0, sizeof(o));
+	f = fetch_new(NULL, &callbacks);
+	add(f, &reference, "/feed.xml", NULL, NULL);
+	CHECK_INT(fetch_run(f), 0);
+	CHECK_INT(reference.result, FETCH_OK);
+	fetch_free(&f);
+
+	CHECK(pipe(fds) == 0);
+	f = fetch_new(NULL, &callbacks);
+	for (i = 0; i < 8; i++)
+		add(f, &o[i], "/feed.xml", NULL, NULL);
+	data_delay_us = 3000;	/* a consumer slower than the budget */
+	while (fetch_pending(f) > 0 && steps < 100000) {
+		done_in_step = 0;
+		CHECK_INT(fetch_step(f, 1000, fds[0], &ready), 0);
+		if (done_in_step > most)
+			most = done_in_step;
+		steps++;
+	}
+	data_delay_us = 0;
+	CHECK_INT(most, 1);
+	for (i = 0; i < 8; i++) {
+		CHECK_INT(o[i].done_calls, 1);
+		CHECK_INT(o[i].result, FETCH_OK);
+		CHECK_INT(o[i].body.len, reference.body.len);
+		CHECK(o[i].body.len > 0 &&
+		    memcmp(o[i].body.data, reference.body.data, reference.body.len) == 0);
+		outcome_clear(&o[i]);
+	}
+	/* Without one, a step reports everything that finished. */
+	for (i = 0; i < 8; i++)
+		add(f, &o[i], "/feed.xml", NULL, NULL);
+	most = 0;
+	while (fetch_pending(f) > 0) {
+		done_in_step = 0;
+		CHECK_INT(fetch_step(f, 1000, -1, NULL), 0);
+		if (done_in_step > most)
+			most = done_in_step;
+	}
+	CHECK(most >= 1);
+	for (i = 0; i < 8; i++) {
+		CHECK_INT(o[i].body.len, reference.body.len);
+		outcome_clear(&o[i]);
+	}
+	fetch_free(&f);
+	close(fds[0]);
+	close(fds[1]);
+	outcome_clear(&reference);
+}
+
 int
 main(void)
 {
@@ -856,6 +925,7 @@ main(void)
 	test_abort_and_chain();
 	test_parallel();
 	test_step();
+	test_bounded_step();
 	CHECK(now() - t0 < 30.0);
 	stop_server();
 	return test_done();
