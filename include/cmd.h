@@ -196,6 +196,7 @@ int cmd_import(const struct globals *g, const struct cmd_args *args);
 int cmd_export(const struct globals *g, const struct cmd_args *args);
 int cmd_refresh(const struct globals *g, const struct cmd_args *args);
 int cmd_sync(const struct globals *g, const struct cmd_args *args);
+int cmd_add_remote(const struct globals *g, const struct cmd_args *args);
 int cmd_list(const struct globals *g, const struct cmd_args *args);
 int cmd_mark_read(const struct globals *g, const struct cmd_args *args);
 int cmd_mark_unread(const struct globals *g, const struct cmd_args *args);

@@ -104,6 +104,11 @@ struct sync_backend {
 	/* Set field to on for the articles (at most page_size of them). */
 	int (*push)(struct sync_backend *b, enum sync_field field, bool on,
 	    const int64_t *ids, size_t n);
+	/* Subscribe the server to url, in category_id (0: none); the server
+	 * fetches it first. SYNC_OK also when it was subscribed already
+	 * (*already set); SYNC_FAILED when it refused, error() saying why. */
+	int (*subscribe)(struct sync_backend *b, const char *url, int64_t category_id,
+	    bool *already);
 	const char *(*error)(const struct sync_backend *b);
 	void (*free)(struct sync_backend *b);
 };

@@ -44,6 +44,8 @@ cmd_add(const struct globals *g, const struct cmd_args *args)
 	int64_t id;
 	int status;
 
+	if (cmd_flag(args, 'R'))
+		return cmd_add_remote(g, args);
 	if (!url_is_subscribable(url)) {
 		struct buf b = BUF_INIT;
 
@@ -431,6 +433,8 @@ feed_json(struct feeds_output *o, const struct store_feed *feed)
 	json_member_date(w, "retry_after", feed->retry_after);
 	json_member_bool(w, "disabled", feed->disabled);
 	json_member_bool(w, "full_story", feed->full_story);
+	/* A feed of the sync server, which fetches it; else fetched here. */
+	json_member_bool(w, "server", feed->remote_id != 0);
 	json_member_date(w, "added", feed->added);
 	json_end_object(w);
 }
@@ -446,6 +450,8 @@ on_feed(void *ctx, const struct store_feed *feed)
 		o->rows = xreallocarray(o->rows, o->n_rows + 1, sizeof(*o->rows));
 		row = &o->rows[o->n_rows++];
 		/* The marker goes first, so a long name cut short keeps it. */
+		if (feed->remote_id != 0)
+			buf_append_str(&o->cell, "[server] ");
 		if (feed->full_story)
 			buf_append_str(&o->cell, "[full] ");
 		cmd_field(&o->cell, store_feed_name(feed));

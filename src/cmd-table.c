@@ -30,6 +30,8 @@ static const struct cmd_option add_options[] = {
 	{ "title", 't', 0, "TITLE", 0, "the name to show instead of the feed's own title" },
 	{ "tag", 'g', 0, "TAG", CMD_OPT_MANY, "a tag for the feed; may be given several times" },
 	{ "full-story", 'F', 0, NULL, 0, "fetch each new item's web page for its story" },
+	{ "remote", 'R', 0, NULL, 0, "subscribe on the sync server (ttrss-url) instead;"
+	  " --tag names its category" },
 	{ NULL, 0, 0, NULL, 0, NULL },
 };
 

@@ -410,6 +410,7 @@ subscriptions(struct sync_backend *b, struct sync_subscriptions *out)
 
 	memset(out, 0, sizeof(*out));
 	req = request("getCategories");
+	add_bool(req, "include_empty", true);	/* add --remote may name an empty one */
 	if ((content = call(t, req, &root, &status)) == NULL)
 		return status;
 	if (ttrss_parse_categories(content, out) != 0) {
@@ -514,6 +515,63 @@ push(struct sync_backend *b, enum sync_field field, bool on, const int64_t *ids,
 	return SYNC_OK;
 }
 
+/* subscribeToFeed answers status 0 whatever happened: its own code says. */
+static int
+subscribe(struct sync_backend *b, const char *url, int64_t category_id, bool *already)
+{
+	struct ttrss *t = (struct ttrss *)b;
+	struct json_object *req, *root, *content, *result;
+	const char *message;
+	int64_t code;
+	int status;
+
+	*already = false;
+	req = request("subscribeToFeed");
+	json_object_object_add(req, "feed_url", json_object_new_string(url));
+	add_int(req, "category_id", category_id);
+	if ((content = call(t, req, &root, &status)) == NULL)
+		return status;
+	if (!json_object_object_get_ex(content, "status", &result) ||
+	    !json_object_is_type(result, json_type_object)) {
+		set_error(t, "%s: subscribeToFeed: no status in the answer", t->api_url);
+		json_object_put(root);
+		return SYNC_FAILED;
+	}
+	code = json_object_object_get_ex(result, "code", NULL) ? member_int(result, "code") : -1;
+	message = member_string(result, "message");
+	status = SYNC_FAILED;
+	switch (code) {
+	case 0:
+		*already = true;
+		/* FALLTHROUGH */
+	case 1:
+		status = SYNC_OK;
+		break;
+	case 2:
+		set_error(t, "the server refused the URL as invalid");
+		break;
+	case 3:
+		set_error(t, "the server found a web page with no feed in it");
+		break;
+	case 4:
+		set_error(t, "the server found a web page with several feeds: subscribe to one of"
+		    " their URLs");
+		break;
+	case 5:
+		set_error(t, "the server could not download it%s%s",
+		    message != NULL && message[0] != '\0' ? ": " : "", message != NULL ? message : "");
+		break;
+	case 6:
+		set_error(t, "the server found no valid XML there");
+		break;
+	default:
+		set_error(t, "the server answered code %lld", (long long)code);
+		break;
+	}
+	json_object_put(root);
+	return status;
+}
+
 static const char *
 error(const struct sync_backend *b)
 {
@@ -556,6 +614,7 @@ sync_ttrss_new(const char *url, const char *login_name, const char *password,
 	t->base.pull = pull;
 	t->base.state = state;
 	t->base.push = push;
+	t->base.subscribe = subscribe;
 	t->base.error = error;
 	t->base.free = destroy;
 	while (len > 0 && url[len - 1] == '/')

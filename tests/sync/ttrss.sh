@@ -10,6 +10,10 @@
 #
 # After ttrss_start: $ttrss_url (the server's base URL), $ttrss_user and
 # $ttrss_password; ttrss_sql runs SQL on its database and prints the rows.
+# With $ttrss_feed_proxy (HOST:PORT) set before ttrss_start, the server
+# fetches feeds through that proxy: a test server answering absolute-form
+# requests for non-loopback URLs such as http://192.0.2.1/feed.xml (TT-RSS
+# refuses loopback feed URLs); ttrss_update then has it fetch every feed.
 
 ttrss_bin=/usr/lib/postgresql/15/bin
 ttrss_src=/usr/share/tt-rss/www
@@ -151,6 +155,8 @@ define('PLUGINS', 'auth_internal');
 define('LOG_DESTINATION', '');
 define('CONFIG_VERSION', 26);
 EOF
+	[ -n "${ttrss_feed_proxy:-}" ] &&
+	    printf "define('_HTTP_PROXY', '%s');\n" "$ttrss_feed_proxy" >> "$ttrss_dir/www/config.php"
 	[ "$(id -u)" -eq 0 ] && chown -R tidings-test "$ttrss_dir/www"
 
 	# The user, with API access on.
@@ -167,6 +173,12 @@ EOF
 	ttrss_url=http://127.0.0.1:$ttrss_port
 	printf '%s\n' "$ttrss_password" > "$scratch/password"
 	chmod 600 "$scratch/password"
+}
+
+# ttrss_update: the server fetches its feeds now (through $ttrss_feed_proxy).
+ttrss_update() {
+	(cd "$ttrss_dir/www" && as_owner php update.php --feeds --force-update) \
+	    > "$ttrss_dir/update.log" 2>&1
 }
 
 # ttrss_category TITLE: a category of the test user; prints its id.
