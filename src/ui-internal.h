@@ -156,6 +156,8 @@ struct ui {
 	size_t			 refresh_failed;
 	int64_t			 story_asked;	/* the item whose story x fetches */
 	struct buf		 progress;
+	struct buf		 sync_summary;	/* the reader's sync, once done */
+	bool			 sync_failed;
 	int64_t			 data_version;	/* the store's, when last looked at */
 	int64_t			 last_check;	/* milliseconds */
 };
@@ -167,6 +169,17 @@ struct style_spec {
 	attr_t	 attrs;
 	bool	 colored;
 };
+
+/* ui-sync.c: the reader's sync, on a thread, beside its refresh. Start one
+ * (no-op without a server or while one runs); whether one runs; check
+ * whether it ended: true once, with its outcome appended to summary and
+ * *failed set; when the last one ended (milliseconds); wait for it. */
+bool		 ui_sync_configured(const struct ui *ui);
+int		 ui_sync_start(struct ui *ui);
+bool		 ui_sync_running(void);
+bool		 ui_sync_check(struct ui *ui, struct buf *summary, bool *failed);
+int64_t		 ui_sync_last_ms(void);
+void		 ui_sync_stop(void);
 
 /* ui-poll.c: refresh the feeds that fall due (auto-refresh); once a loop. */
 void		 ui_poll(struct ui *ui);

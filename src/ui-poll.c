@@ -73,7 +73,11 @@ ui_poll(struct ui *ui)
 	    ui->prompt.active || ui_now_ms() < poll_state.not_before)
 		return;
 	now = store_now(ui->store);
-	if (next_due(ui, now, &due) != 0 || due == DATE_NONE || due > now)
+	if (next_due(ui, now, &due) != 0)
+		return;
+	/* The sync server's feeds are due on the refresh-interval. */
+	if ((due == DATE_NONE || due > now) && !(ui_sync_configured(ui) &&
+	    ui_now_ms() - ui_sync_last_ms() >= wait_ms(ui->settings->number[OPT_REFRESH_INTERVAL] * 1000)))
 		return;
 	/* Someone else is refreshing: not an error to show, as it is when
 	 * the user asks; look again later. (The lock is taken again, and

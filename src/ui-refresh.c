@@ -28,7 +28,11 @@ show_progress(struct ui *ui, const struct refresh_stats *stats)
 	size_t stories = stats->stories_queued - stats->stories_done;
 
 	buf_reset(&ui->progress);
+	if (ui_sync_running())
+		buf_append_str(&ui->progress, "syncing");
 	if (stats->queued > 0) {
+		if (ui->progress.len > 0)
+			buf_append_str(&ui->progress, ", ");
 		buf_appendf(&ui->progress, "refreshing %zu/%zu", stats->done, stats->queued);
 		if (stats->new_items > 0)
 			buf_appendf(&ui->progress, ", %zu new", stats->new_items);
@@ -134,6 +138,10 @@ ui_refresh_start(struct ui *ui, const int64_t *feed_ids, size_t n, bool all)
 		}
 		ui->refresh_lock = lock;
 	}
+	/* A refresh of what is due or of everything syncs too; one of chosen
+	 * feeds is about those feeds. */
+	if (feed_ids == NULL)
+		ui_sync_start(ui);
 	if (feed_ids != NULL) {
 		for (i = 0; i < n; i++) {
 			if (refresh_add_feed(ui->refresh, feed_ids[i]) == 1)
@@ -173,22 +181,50 @@ void
 ui_refresh_finish(struct ui *ui)
 {
 	const struct refresh_stats *stats;
+	struct buf line = BUF_INIT;
+	bool failed = false;
 
-	if (ui->refresh == NULL || refresh_pending(ui->refresh) > 0)
+	if (ui->refresh == NULL)
+		return;
+	/* The lock covers the sync too: nothing ends before it has. */
+	if (ui_sync_running() && !ui_sync_check(ui, &ui->sync_summary, &ui->sync_failed)) {
+		if (refresh_pending(ui->refresh) == 0)
+			show_progress(ui, refresh_stats(ui->refresh));
+		return;
+	}
+	if (refresh_pending(ui->refresh) > 0)
 		return;
 	stats = refresh_stats(ui->refresh);
+	if (ui->sync_summary.len > 0) {
+		buf_append_str(&line, buf_str(&ui->sync_summary));
+		failed = ui->sync_failed;
+		if (stats->queued > 0)
+			buf_append_str(&line, "; ");
+	}
 	/* Stories alone: their own messages said it all. */
 	if (stats->queued == 0 && stats->stories_queued > 0)
 		;
-	else if (stats->queued == 0)
-		ui_message(ui, "nothing to refresh");
-	else if (stats->failed > 0)
-		ui_error(ui, "refreshed %zu feeds: %zu new items, %zu failed", stats->done,
-		    stats->new_items, stats->failed);
-	else
-		ui_message(ui, "refreshed %zu feed%s: %zu new item%s", stats->done,
-		    stats->done == 1 ? "" : "s", stats->new_items,
-		    stats->new_items == 1 ? "" : "s");
+	else if (stats->queued == 0) {
+		if (line.len == 0)
+			buf_append_str(&line, "nothing to refresh");
+	} else {
+		buf_appendf(&line, "refreshed %zu feed%s: %zu new item%s", stats->done,
+		    cmd_plural((int64_t)stats->done), stats->new_items,
+		    cmd_plural((int64_t)stats->new_items));
+		if (stats->failed > 0) {
+			buf_appendf(&line, ", %zu failed", stats->failed);
+			failed = true;
+		}
+	}
+	if (line.len > 0) {
+		if (failed)
+			ui_error(ui, "%s", buf_str(&line));
+		else
+			ui_message(ui, "%s", buf_str(&line));
+	}
+	buf_free(&line);
+	buf_reset(&ui->sync_summary);
+	ui->sync_failed = false;
 	refresh_free(&ui->refresh);
 	if (ui->refresh_lock >= 0)
 		close(ui->refresh_lock);
@@ -234,6 +270,8 @@ ui_store_check(struct ui *ui)
 void
 ui_refresh_stop(struct ui *ui)
 {
+	ui_sync_stop();
+	buf_free(&ui->sync_summary);
 	refresh_free(&ui->refresh);
 	if (ui->refresh_lock >= 0)
 		close(ui->refresh_lock);
