@@ -109,6 +109,7 @@ struct run {
 	struct sync_backend	*b;
 	struct sync_stats	*stats;
 	char			**error;
+	bool			 known_pulled;	/* an article pulled was here already */
 };
 
 static int
@@ -248,6 +249,8 @@ store_page(struct run *r, const struct sync_page *page, int64_t *max_id)
 		if ((rc = store_sync_article(r->s, feed_id, a)) < 0)
 			goto fail;
 		r->stats->new_articles += (size_t)rc;
+		if (rc == 0)
+			r->known_pulled = true;
 	}
 	if (store_sync_applying(r->s, false) != 0 || store_commit(r->s) != 0)
 		goto fail;
@@ -318,8 +321,8 @@ pull_state(struct run *r, enum sync_field field)
 int
 sync_run(struct store *s, struct sync_backend *b, struct sync_stats *stats, char **error)
 {
-	struct run r = { s, b, stats, error };
-	int64_t pending;
+	struct run r = { s, b, stats, error, false };
+	int64_t pending, since;
 	int status;
 
 	memset(stats, 0, sizeof(*stats));
@@ -333,11 +336,17 @@ sync_run(struct store *s, struct sync_backend *b, struct sync_stats *stats, char
 		status = push_journal(&r);
 	if (status == SYNC_OK)
 		status = mirror_subscriptions(&r);
+	/* A first sync pulls every article with its state, all of them new
+	 * here: then the state passes, which are for articles known before,
+	 * have nothing to do. (A first sync cut short pulls again from the
+	 * start, and the articles it had are known: their state is asked.) */
+	if (status == SYNC_OK && (since = store_sync_last_id(s)) < 0)
+		status = fail_store(&r, "articles");
 	if (status == SYNC_OK)
 		status = pull_articles(&r);
-	if (status == SYNC_OK)
+	if (status == SYNC_OK && (since > 0 || r.known_pulled))
 		status = pull_state(&r, SYNC_READ);
-	if (status == SYNC_OK)
+	if (status == SYNC_OK && (since > 0 || r.known_pulled))
 		status = pull_state(&r, SYNC_STARRED);
 	if ((pending = store_sync_journal_count(s)) > 0)
 		stats->pending = (size_t)pending;

@@ -63,16 +63,20 @@ check "the kill landed while pulling" [ "$landed" = yes ]
 check "the store is consistent" [ "$(q 'PRAGMA integrity_check')" = ok ]
 got=$(q 'SELECT count(*) FROM items')
 check "some articles were in before the kill ($got)" [ "$got" -ge 200 -a "$got" -lt 1000 ]
+# Meanwhile every article is read elsewhere: those pulled before the kill
+# must take that state too, not only the new ones.
+ttrss_sql "UPDATE ttrss_user_entries SET unread = false" > /dev/null
 t sync
 check "a clean sync exits 0 ($(cat "$scratch/err"))" [ "$status" -eq 0 ]
 check "every article" [ "$(q 'SELECT count(*) FROM items')" -eq 1000 ]
+check "all read, as on the server" [ "$(q 'SELECT count(*) FROM items WHERE read = 0')" -eq 0 ]
 check "none twice" [ "$(q 'SELECT count(DISTINCT guid) FROM items')" -eq 1000 ]
 check "one feed" [ "$(q 'SELECT count(*) FROM feeds')" -eq 1 ]
 
 # 2. Killed after the server applied a push, before its answer arrived.
 id3=$(q "SELECT id FROM items WHERE guid = 'guid-$fa-3'")
 id4=$(q "SELECT id FROM items WHERE guid = 'guid-$fa-4'")
-t mark-read "$id3"
+t mark-unread "$id3"
 t star "$id4"
 check "two local changes" [ "$(q 'SELECT count(*) FROM sync_journal')" -eq 2 ]
 sync_killed_at updateArticle 1
@@ -82,9 +86,9 @@ check "the journal is kept" [ "$(q 'SELECT count(*) FROM sync_journal')" -eq 2 ]
 t sync
 check "the sync after exits 0 ($(cat "$scratch/err"))" [ "$status" -eq 0 ]
 check "journal pushed" [ "$(q 'SELECT count(*) FROM sync_journal')" -eq 0 ]
-check "read on the server" [ "$(server_state unread 3)" = f ]
+check "unread on the server" [ "$(server_state unread 3)" = t ]
 check "starred on the server" [ "$(server_state marked 4)" = t ]
-check "still read here" [ "$(q "SELECT read FROM items WHERE id = $id3")" -eq 1 ]
+check "still unread here" [ "$(q "SELECT read FROM items WHERE id = $id3")" -eq 0 ]
 check "still starred here" [ "$(q "SELECT starred FROM items WHERE id = $id4")" -eq 1 ]
 check "still every article once" [ "$(q 'SELECT count(DISTINCT guid) FROM items')/$(q 'SELECT count(*) FROM items')" = 1000/1000 ]
 
