@@ -42,12 +42,56 @@ parse_stop(struct parser *p, char *message)
 	p->state = STATE_STOPPED;
 }
 
+/* Where s (n bytes) holds a case-insensitive copy of word, or NULL. */
+static const char *
+find_word(const char *s, size_t n, const char *word)
+{
+	size_t i, k = strlen(word);
+
+	for (i = 0; i + k <= n; i++)
+		if (ascii_has_prefix(s + i, n - i, word))
+			return s + i;
+	return NULL;
+}
+
+/* How many leading bytes are junk a server printed before the feed: a PHP
+ * notice as HTML, a stray line of text. A document that starts (after a
+ * byte-order mark and white space) with markup an XML document may start
+ * with, '<?', '<!' or a feed's root, has none; otherwise the junk runs to
+ * the XML declaration, else to the first feed root, if the first KiB has
+ * one. 0 when there is nothing to skip or no feed to skip to. */
+static size_t
+junk_length(const char *s, size_t n)
+{
+	static const char *const roots[] = { "<rss", "<feed", "<rdf:rdf", "<channel" };
+	const char *start = s, *end = s + n, *found = NULL;
+	size_t i;
+
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		start += 3;
+	while (start < end && ascii_is_space((unsigned char)*start))
+		start++;
+	if (start == end || (end - start >= 2 && start[0] == '<' &&
+	    (start[1] == '?' || start[1] == '!')))
+		return 0;
+	for (i = 0; i < sizeof(roots) / sizeof(roots[0]); i++)
+		if (ascii_has_prefix(start, (size_t)(end - start), roots[i]))
+			return 0;
+	if ((found = find_word(start, (size_t)(end - start), "<?xml")) == NULL)
+		for (i = 0; i < sizeof(roots) / sizeof(roots[0]) && found == NULL; i++)
+			found = find_word(start, (size_t)(end - start), roots[i]);
+	if (found == NULL)
+		return 0;
+	/* A byte-order mark right before the declaration goes with the junk. */
+	return (size_t)(found - s);
+}
+
 /* The first bytes are in (or all there are): pick the back end and give it
- * what was held back. */
+ * what was held back, less any junk before the feed. */
 static void
 start_backend(struct parser *p)
 {
-	size_t i, n = sizeof(backends) / sizeof(backends[0]);
+	size_t i, n = sizeof(backends) / sizeof(backends[0]), skip;
 
 	for (i = 0; i + 1 < n; i++) {
 		if (backends[i]->detect(buf_str(&p->sniffed), p->sniffed.len))
@@ -55,7 +99,8 @@ start_backend(struct parser *p)
 	}
 	p->backend = backends[i];
 	p->state = STATE_READING;
-	p->backend->chunk(p, buf_str(&p->sniffed), p->sniffed.len);
+	skip = i + 1 == n ? junk_length(buf_str(&p->sniffed), p->sniffed.len) : 0;
+	p->backend->chunk(p, buf_str(&p->sniffed) + skip, p->sniffed.len - skip);
 	buf_free(&p->sniffed);
 }
 

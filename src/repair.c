@@ -44,13 +44,46 @@ repair_init(struct repair *r)
 {
 	r->state = IN_TEXT;
 	r->held = (struct buf)BUF_INIT;
+	r->clean = (struct buf)BUF_INIT;
 }
 
 void
 repair_free(struct repair *r)
 {
 	buf_free(&r->held);
+	buf_free(&r->clean);
 	r->state = IN_TEXT;
+}
+
+/* A C0 control other than tab, newline and carriage return: XML 1.0 allows
+ * none anywhere, not even escaped, and expat stops at the first. */
+static bool
+is_forbidden_control(unsigned char c)
+{
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+}
+
+/* in without its forbidden controls: in itself when it has none (the common
+ * case costs one scan), else a copy in r->clean. */
+static const char *
+drop_controls(struct repair *r, const char *in, size_t *len)
+{
+	size_t i, start;
+
+	for (i = 0; i < *len && !is_forbidden_control((unsigned char)in[i]); i++)
+		;
+	if (i == *len)
+		return in;
+	buf_reset(&r->clean);
+	for (start = 0; i < *len; i++) {
+		if (is_forbidden_control((unsigned char)in[i])) {
+			buf_append(&r->clean, in + start, i - start);
+			start = i + 1;
+		}
+	}
+	buf_append(&r->clean, in + start, *len - start);
+	*len = r->clean.len;
+	return r->clean.data != NULL ? r->clean.data : "";
 }
 
 /* XML 1.0 section 2.3, NameStartChar; any byte of a multi-byte UTF-8 character counts. */
@@ -339,6 +372,7 @@ repair_filter(struct repair *r, const char *in, size_t len, bool final, struct b
 		len = 0;
 	}
 	buf_append(out, "", 0);	/* a string even when nothing comes out */
+	in = drop_controls(r, in, &len);
 
 	if (r->held.len > 0) {
 		/*

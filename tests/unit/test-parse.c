@@ -399,6 +399,65 @@ test_front_end(void)
 	buf_free(&c.text);
 }
 
+/* Bytes that are not XML around a feed: control characters and NUL
+ * inside text lose only themselves, and what a server printed before the
+ * feed (a PHP notice as HTML, a line of text, a BOM after blank lines) is
+ * skipped. In chunks of 1, 7 and all at once. */
+static void
+test_not_xml_bytes(void)
+{
+	static const char items[] =
+	    "<rss version=\"2.0\"><channel><title>T</title>"
+	    "<item><title>a</title><guid>1</guid></item>"
+	    "<item><title>b</title><guid>2</guid></item></channel></rss>";
+	static const char controls[] =
+	    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T\001</title>"
+	    "<item><title>O\0ne\033[2J</title><guid>1</guid></item>"
+	    "<item><title>Tw\x1fo</title><guid>2</guid><description><![CDATA[x\by]]></description></item>"
+	    "<item><title>Three</title><guid>3</guid></item></channel></rss>";
+	const char *prefixes[] = {
+		"<br />\n<b>Notice</b>:  Undefined index: q in <b>/var/www/feed.php</b> on line <b>12</b><br />\n"
+		    "<?xml version=\"1.0\" encoding=\"utf-8\"?>",
+		"\n\n  \xEF\xBB\xBF<?xml version=\"1.0\"?>",
+		"Deprecated: something\n",
+		"<b>Warning</b>: x\n\xEF\xBB\xBF",
+	};
+	size_t chunks[] = { 1, 7, 100000 }, i, k;
+
+	for (k = 0; k < sizeof(chunks) / sizeof(chunks[0]); k++) {
+		struct collected c = { BUF_INIT, 0 };
+		char *title = NULL, *error = NULL;
+
+		parse_chunked(controls, sizeof(controls) - 1, chunks[k], NULL, &c, &title, &error);
+		CHECK_INT(c.count, 3);
+		CHECK_STR(title, "T");
+		CHECK(strstr(buf_str(&c.text), "|One[2J|") != NULL);
+		CHECK(strstr(buf_str(&c.text), "|Two|") != NULL);
+		CHECK(strstr(buf_str(&c.text), "|Three|") != NULL);
+		free(title);
+		free(error);
+		buf_free(&c.text);
+		for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+			struct buf doc = BUF_INIT;
+
+			buf_append_str(&doc, prefixes[i]);
+			buf_append_str(&doc, items);
+			c = (struct collected){ BUF_INIT, 0 };
+			error = NULL;
+			CHECK_INT(parse_chunked(doc.data, doc.len, chunks[k], NULL, &c, &title, &error), 0);
+			CHECK_INT(c.count, 2);
+			CHECK_STR(title, "T");
+			if (c.count != 2)
+				fprintf(stderr, "  prefix %zu, chunks of %zu: %s\n", i, chunks[k],
+				    error ? error : "no error");
+			free(title);
+			free(error);
+			buf_free(&c.text);
+			buf_free(&doc);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -411,5 +470,6 @@ main(void)
 	test_links_and_authors();
 	test_several_authors();
 	test_front_end();
+	test_not_xml_bytes();
 	return test_done();
 }

@@ -24,6 +24,12 @@ struct repair_case {
 static const struct repair_case cases[] = {
 	{ "", "" },
 	{ "plain text", "plain text" },
+	/* C0 controls XML forbids go, wherever they are; tab, LF, CR stay. */
+	{ "<t>a\001b\037c</t>", "<t>abc</t>" },
+	{ "<t>\ta\nb\rc</t>", "<t>\ta\nb\rc</t>" },
+	{ "<![CDATA[x\by]]>", "<![CDATA[xy]]>" },
+	{ "<t a=\"\033[2J\">", "<t a=\"[2J\">" },
+	{ "AT\001&T", "AT&amp;T" },
 	/* Bare '<' that starts no markup. */
 	{ "<t>2 < 3</t>", "<t>2 &lt; 3</t>" },
 	{ "<t>a <= b, c<3</t>", "<t>a &lt;= b, c&lt;3</t>" },
@@ -252,6 +258,14 @@ test_state(void)
 	repair_filter(&r, "]x & ]]", 7, false, &out);
 	repair_filter(&r, ">&", 2, true, &out);
 	CHECK_STR(buf_str(&out), "<![CDATA[ & ]] & ]]x & ]]>&amp;");
+
+	/* NUL bytes go too, also as a whole chunk or across chunks. */
+	buf_reset(&out);
+	repair_filter(&r, "<t>a\0b", 6, false, &out);
+	repair_filter(&r, "\0\0", 2, false, &out);
+	repair_filter(&r, "&\0amp;c</t>", 11, true, &out);
+	CHECK_INT(out.len, strlen("<t>ab&amp;c</t>"));
+	CHECK_STR(buf_str(&out), "<t>ab&amp;c</t>");
 
 	/* After a final call the filter starts the next document afresh. */
 	buf_reset(&out);
