@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "date-names.h"
 
 #define SECONDS_PER_DAY		86400
 #define DAYS_PER_400_YEARS	146097
@@ -281,8 +282,10 @@ month_name(const char *p, size_t len)
 		if (abbreviates(p, len, english_months[i]))
 			return (int)i + 1;
 	}
-	return lookup_name(greek_months,
-	    sizeof greek_months / sizeof greek_months[0], p, len);
+	if ((i = (size_t)lookup_name(greek_months,
+	    sizeof greek_months / sizeof greek_months[0], p, len)) != 0)
+		return (int)i;
+	return date_month_name_other(p, len);
 }
 
 static int
@@ -839,10 +842,23 @@ parse_text(const char *p)
 					return DATE_NONE;
 				return parse_iso(token.p);
 			}
-			if (n == token.len) {
+			/* "3." is how German writes the third. */
+			if (n == token.len || (n + 1 == token.len &&
+			    token.p[n] == '.' && !have_day)) {
+				token.len = n;
 				if (take_number(&token, &f, &have_day,
 				    &have_year) != 0)
 					return DATE_NONE;
+				continue;
+			}
+			/* "10h00", "10h": the French clock. */
+			if (!have_time && n <= 2 && (token.p[n] == 'h' || token.p[n] == 'H') &&
+			    digit_run(token.p + n + 1) == token.len - n - 1 &&
+			    token.len - n - 1 <= 2) {
+				f.hour = number(token.p, n);
+				f.minute = token.len - n - 1 > 0 ?
+				    number(token.p + n + 1, token.len - n - 1) : 0;
+				have_time = 1;
 				continue;
 			}
 			if (have_time ||
@@ -875,7 +891,11 @@ parse_text(const char *p)
 		len = token.len;
 		if (len > 1 && token.p[len - 1] == '.')
 			len--;
-		if (seen == 0 && day_name(token.p, len))
+		/* A day name of another language may also name a month
+		 * (French and Spanish "mar"): a day name has its comma. */
+		if (seen == 0 && (day_name(token.p, len) ||
+		    (date_day_name_other(token.p, len) &&
+		    (*p == ',' || month_name(token.p, len) == 0))))
 			seen--;		/* the day name is not checked */
 		else if (f.month == 0 &&
 		    (month = month_name(token.p, len)) != 0)
@@ -888,7 +908,7 @@ parse_text(const char *p)
 		else if (!have_zone && (have_time || at_end(p)) &&
 		    parse_zone(token.p, token.len, &f.offset) == 0)
 			have_zone = 1;	/* without a time, only last */
-		else
+		else if (!date_filler_word(token.p, token.len))
 			return DATE_NONE;
 	}
 	if (!have_day || f.month == 0 || !have_year)

@@ -25,6 +25,38 @@ static const struct parse_case parse_cases[] = {
 	{ "(comment only)", NULL },
 
 	/* Conformance corpus, dates-rfc822 (feedparser's RFC 822 table). */
+	/* Other languages: RFC 822 with localized names, with and without
+	 * the abbreviation's dot, and the free forms their CMSs print. */
+	{ "Di, 04 Dez 2026 10:00:00 +0100", "2026-12-04T09:00:00Z" },
+	{ "Mittwoch, 3. März 2026 10:00", "2026-03-03T10:00:00Z" },
+	{ "3. März 2026 um 10:00 Uhr", "2026-03-03T10:00:00Z" },
+	{ "Mo, 05 Jän 2026 08:00:00 +0100", "2026-01-05T07:00:00Z" },
+	{ "mer., 02 d\xc3\xa9" "c. 2026 10:00:00 +0100", "2026-12-02T09:00:00Z" },
+	{ "le 4 d\xc3\xa9" "cembre 2026 \xc3\xa0 10h00", "2026-12-04T10:00:00Z" },
+	{ "sam., 05 mai 2026 10:00:00 GMT", "2026-05-05T10:00:00Z" },
+	{ "jeu., 16 juil. 2026 07:30:00 +0200", "2026-07-16T05:30:00Z" },
+	{ "lun., 15 juin 2026 07:30:00 +0200", "2026-06-15T05:30:00Z" },
+	{ "1 ao\xc3\xbb" "t 2026", "2026-08-01T00:00:00Z" },
+	{ "Gio, 04 Dic 2026 10:00:00 +0100", "2026-12-04T09:00:00Z" },
+	{ "lun, 04 mag 2026 10:00:00 +0200", "2026-05-04T08:00:00Z" },
+	{ "4 dicembre 2026 alle ore 10:00", "2026-12-04T10:00:00Z" },
+	{ "jue, 04 dic 2026 10:00:00 +0100", "2026-12-04T09:00:00Z" },
+	{ "mar, 04 ene 2026 10:00 +0100", "2026-01-04T09:00:00Z" },
+	{ "4 de diciembre de 2026", "2026-12-04T00:00:00Z" },
+	{ "Qui, 04 Dez 2026 10:00:00 -0300", "2026-12-04T13:00:00Z" },
+	{ "Quinta-feira, 4 de outubro de 2026 10:00", "2026-10-04T10:00:00Z" },
+	{ "s\xc3\xa1" "b, 05 set 2026 10:00:00 -0300", "2026-09-05T13:00:00Z" },
+	{ "do, 04 dec 2026 10:00:00 +0100", "2026-12-04T09:00:00Z" },
+	{ "donderdag 4 maart 2026 om 10:00", "2026-03-04T10:00:00Z" },
+	{ "04 okt. 2026 10:00", "2026-10-04T10:00:00Z" },
+	{ "4 \xce\x94\xce\xb5\xce\xba\xce\xb5\xce\xbc\xce\xb2\xcf\x81\xce\xaf\xce\xbf\xcf\x85 2026 10:00",
+	    "2026-12-04T10:00:00Z" },	/* 4 Δεκεμβρίου */
+	/* English stays as it was: "Mar" first is the month. */
+	{ "Mar 4 2026", "2026-03-04T00:00:00Z" },
+	{ "Sat, 05 Mar 2026 10:00:00 GMT", "2026-03-05T10:00:00Z" },
+	/* Words that are no date stay none. */
+	{ "jui 4 2026", NULL },
+	{ "de de de", NULL },
 	{ "Thu, 30 Apr 2015 08:57:00 MET", "2015-04-30T07:57:00Z" },
 	{ "Thu, 30 Apr 2015 08:57:00 MEST", "2015-04-30T06:57:00Z" },
 	{ "Thu, 01 Jan 0100 00:00:01 +0100", "0099-12-31T23:00:01Z" },
