@@ -97,7 +97,8 @@ enum fetch_status {
 	FETCH_HTTP_ERROR,	/* any other status; see http_status */
 	FETCH_GONE,		/* 410: the feed is gone for good */
 	FETCH_RATE_LIMITED,	/* 429, or 503 with Retry-After */
-	FETCH_TOO_LARGE,	/* decoded body over max_body */
+	FETCH_TOO_LARGE,	/* decoded body over max_body, or response
+				   headers over libcurl's limit */
 	FETCH_TIMED_OUT,	/* total_timeout, or connect_timeout, reached */
 	FETCH_TOO_SLOW,		/* under low_speed_limit for low_speed_time */
 	FETCH_DNS,		/* host (or proxy) name did not resolve */

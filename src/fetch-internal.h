@@ -33,6 +33,7 @@ struct transfer {
 	/* The response being received; each status line starts a new one. */
 	bool			 seen_status;	/* an HTTP status line arrived */
 	bool			 informational;	/* inside a 1xx response */
+	bool			 headers_done;	/* its blank line arrived */
 	long			 code;
 	char			*reason;
 	char			*etag;

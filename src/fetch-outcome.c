@@ -376,6 +376,19 @@ classify_curl(struct transfer *t, CURLcode res)
 		t->message = xasprintf("could not read file %s", place);
 		free(place);
 		break;
+	case CURLE_OUT_OF_MEMORY:
+		/* libcurl refuses a header line over CURL_MAX_HTTP_HEADER (100
+		 * KiB) with this code, as if memory had run out; our own
+		 * allocations abort instead, so before the end of the headers
+		 * it is the server's doing. */
+		if (strcmp(t->scheme, "file") != 0 && !t->headers_done) {
+			status = FETCH_TOO_LARGE;
+			t->message = xstrdup("response headers too large");
+		} else {
+			status = FETCH_OTHER;
+			t->message = xstrdup(text);
+		}
+		break;
 	case CURLE_BAD_CONTENT_ENCODING:
 		status = FETCH_OTHER;
 		t->message = xasprintf("could not decode the body: %s", text);

@@ -319,6 +319,7 @@ status_line(struct transfer *t, const char *line, size_t len)
 			t->all_permanent = false;
 	}
 	t->seen_status = true;
+	t->headers_done = false;
 	forget_response(t);
 	t->code = code;
 	t->reason = trimmed_copy(p, (size_t)(end - p));
@@ -338,6 +339,11 @@ header_callback(char *buffer, size_t size, size_t count, void *userdata)
 		return len;
 	if (len >= 5 && strncmp(buffer, "HTTP/", 5) == 0) {
 		status_line(t, buffer, len);
+		return len;
+	}
+	if (len <= 2 && (buffer[0] == '\r' || buffer[0] == '\n')) {
+		if (!t->informational)
+			t->headers_done = true;
 		return len;
 	}
 	/* Headers of an informational response, and continuation lines (the

@@ -82,6 +82,7 @@ ROUTES = {
              'headers': {'Retry-After': '120'}},
     '/503': {'kind': 'status', 'status': 503},
     '/503-date': {'kind': 'status', 'status': 503, 'retry_after_date': 90},
+    '/huge-header': {'kind': 'huge_header', 'size': 1 << 20},
     '/big-error': {'kind': 'huge', 'status': 500, 'size': 8 << 20},
     '/drip': {'kind': 'drip', 'interval': 1.0},
     '/huge': {'kind': 'huge', 'size': 64 << 20},
@@ -319,6 +320,17 @@ def kind_redirect(h, path, route):
     h.end_headers()
 
 
+def kind_huge_header(h, path, route):
+    """A response whose one header line is route["size"] bytes long (or
+    ?size=), to check what a client says of headers it cannot hold."""
+    size = int(h.query.get('size', route.get('size', 1 << 20)))
+    h.send_response(200)
+    h.send_header('Content-Type', 'application/xml')
+    h.send_header('X-Padding', 'x' * size)
+    h.send_header('Content-Length', '0')
+    h.end_headers()
+
+
 def kind_status(h, path, route):
     status = route.get('status', 500)
     h.send_response(status)
@@ -448,6 +460,7 @@ KINDS = {
     'static': kind_static,
     'redirect': kind_redirect,
     'status': kind_status,
+    'huge_header': kind_huge_header,
     'drip': kind_drip,
     'huge': kind_huge,
     'gzip_bomb': kind_gzip_bomb,

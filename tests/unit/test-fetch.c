@@ -385,6 +385,10 @@ test_scenarios(void)
 		    NULL, { 0 } },
 		{ "temp file", FETCH_OK, 0, "file read", { 0 } },
 		{ "/trailer", FETCH_OK, 200, "HTTP 200 OK", { 0 } },
+		/* libcurl says "Out of memory" for a header line over its
+		 * limit: the message says what happened. */
+		{ "/huge-header", FETCH_TOO_LARGE, 200,
+		    "response headers too large", { 0 } },
 	};
 	const size_t n = sizeof table / sizeof table[0];
 	struct fetch_options options;
