@@ -14,6 +14,16 @@
 #define KIB		((size_t)1024)
 #define MIB		(KIB * 1024)
 
+/* What an address connected to is, for the redirect rule (fetch-policy.c). */
+enum fetch_address_kind {
+	FETCH_ADDRESS_PUBLIC,
+	FETCH_ADDRESS_PRIVATE,		/* 10/8, 172.16/12, 192.168/16, 100.64/10,
+					   fc00::/7, fec0::/10 */
+	FETCH_ADDRESS_LINK_LOCAL,	/* 169.254/16, fe80::/10 */
+	FETCH_ADDRESS_LOOPBACK,		/* 127/8, 0/8, ::1, :: */
+	FETCH_ADDRESS_UNKNOWN		/* not an IP address */
+};
+
 /* A transfer, from fetch_add() to its done() call. Private to the fetch files. */
 struct transfer {
 	struct transfer		*prev;
@@ -49,6 +59,11 @@ struct transfer {
 	/* The redirect chain so far. */
 	int			 redirects;
 	bool			 all_permanent;
+	enum fetch_address_kind	 origin;	/* of the first request's server */
+	/* Set when a redirect led to an address fetch_redirect_allowed()
+	 * refuses: the address, and its kind. */
+	char			*refused_ip;
+	enum fetch_address_kind	 refused;
 
 	/* What happened on our side. */
 	bool			 header_called;
@@ -89,6 +104,19 @@ struct fetch {
 	size_t			 paused;	/* active transfers paused */
 	int64_t			 deadline;	/* of this step's budget, in ns */
 };
+
+/* The kind of a numeric IPv4 or IPv6 address as libcurl writes it (a zone
+ * after '%' ignored; IPv4-mapped IPv6 counts as its IPv4 address). */
+enum fetch_address_kind fetch_address_kind(const char *ip);
+/* "a loopback address", for messages. */
+const char *fetch_address_kind_text(enum fetch_address_kind kind);
+/* Whether a redirect from a feed whose server is at an address of kind
+ * origin may go on to an address of kind target. */
+bool fetch_redirect_allowed(enum fetch_address_kind origin,
+	    enum fetch_address_kind target);
+/* Set on e the schemes t may use, its redirects, and the check of every
+ * address a redirect connects to. */
+void fetch_policy_apply(struct transfer *t, CURL *e);
 
 /* Whether an HTTP status is one of the redirects libcurl follows. */
 bool fetch_is_redirect(long code);

@@ -402,6 +402,31 @@ classify_curl(struct transfer *t, CURLcode res)
 	return status;
 }
 
+/* "redirect to rebind.example (127.0.0.1) refused: a loopback address,
+ * from a public address", the name left out when it is the address. */
+static void
+refused_text(struct transfer *t)
+{
+	char	*host, *ip;
+	size_t	 len;
+
+	host = where(t, false);
+	ip = server_text(t->refused_ip);
+	len = strlen(host);
+	/* The URL API writes an IPv6 host in brackets. */
+	if (strcmp(host, ip) == 0 || (len > 2 && host[0] == '[' &&
+	    strlen(ip) == len - 2 && strncmp(host + 1, ip, len - 2) == 0))
+		t->message = xasprintf("redirect to %s refused: %s, from %s",
+		    ip, fetch_address_kind_text(t->refused),
+		    fetch_address_kind_text(t->origin));
+	else
+		t->message = xasprintf("redirect to %s (%s) refused: %s, from %s",
+		    host, ip, fetch_address_kind_text(t->refused),
+		    fetch_address_kind_text(t->origin));
+	free(host);
+	free(ip);
+}
+
 /*
  * The outcome of a finished transfer. What we stopped ourselves comes first;
  * then a final status that settles it whatever became of the body (an error
@@ -423,6 +448,10 @@ fetch_classify(struct transfer *t, CURLcode res, bool have_info)
 	if (t->aborted) {
 		t->message = xstrdup("aborted");
 		return FETCH_ABORTED;
+	}
+	if (t->refused_ip != NULL) {
+		refused_text(t);
+		return FETCH_REDIRECT_REFUSED;
 	}
 	if (t->seen_status && have_info && (res == CURLE_OK ||
 	    t->error_body_cut || t->code == 304 || t->code >= 400))

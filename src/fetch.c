@@ -521,6 +521,7 @@ transfer_free(struct transfer *t)
 	free(t->info_type);
 	free(t->info_charset);
 	free(t->message);
+	free(t->refused_ip);
 	free(t);
 }
 
@@ -566,6 +567,7 @@ fetch_add(struct fetch *f, const struct fetch_request *request)
 	t->ctx = request->ctx;
 	t->max_age = -1;
 	t->all_permanent = true;
+	t->origin = FETCH_ADDRESS_UNKNOWN;
 	split_url(t->url, &t->scheme, &t->host);
 
 	/* Validators go back verbatim (RFC 9110 sections 13.1.2 and 13.1.3:
@@ -618,12 +620,7 @@ start(struct fetch *f, struct transfer *t)
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_SHARE, f->share);
 
-	/* file:// only as the URL the user gave; a server may redirect to
-	 * http and https alone, never to a local file. */
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(e, CURLOPT_MAXREDIRS, o->max_redirects);
+	fetch_policy_apply(t, e);
 
 	/* "" offers every encoding this libcurl can decode. */
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
