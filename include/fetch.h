@@ -54,6 +54,12 @@ struct fetch_options {
 	long	 low_speed_time;
 	size_t	 max_body;		/* decoded bytes; 32 MiB; 0 for no cap */
 	long	 max_redirects;		/* default 5 */
+	/* A redirect is refused when it connects to a loopback, link-local
+	 * or private address while the feed's own server is not of that
+	 * kind nor loopback (fetch_redirect_allowed()); true lets every
+	 * redirect through. The address checked is the one connected to,
+	 * after the name lookup. Default false. */
+	bool	 allow_private_redirects;
 	const char *user_agent;		/* NULL: "tidings/VERSION"; copied */
 	const char *accept;		/* Accept header; NULL: libcurl's; copied */
 };
@@ -97,13 +103,16 @@ enum fetch_status {
 	FETCH_HTTP_ERROR,	/* any other status; see http_status */
 	FETCH_GONE,		/* 410: the feed is gone for good */
 	FETCH_RATE_LIMITED,	/* 429, or 503 with Retry-After */
-	FETCH_TOO_LARGE,	/* decoded body over max_body */
+	FETCH_TOO_LARGE,	/* decoded body over max_body, or response
+				   headers over libcurl's limit */
 	FETCH_TIMED_OUT,	/* total_timeout, or connect_timeout, reached */
 	FETCH_TOO_SLOW,		/* under low_speed_limit for low_speed_time */
 	FETCH_DNS,		/* host (or proxy) name did not resolve */
 	FETCH_CONNECT,		/* connection refused or unreachable */
 	FETCH_TLS,		/* handshake or certificate check failed */
-	FETCH_REDIRECT_REFUSED,	/* to a scheme but http(s), or too many */
+	FETCH_REDIRECT_REFUSED,	/* to a scheme but http(s), too many, or to
+				   an address allow_private_redirects
+				   guards */
 	FETCH_NETWORK,		/* reset, or closed before the body's end */
 	FETCH_ABORTED,		/* header() or data() asked to stop */
 	FETCH_OTHER		/* anything else: bad URL, unreadable file */

@@ -83,6 +83,7 @@ download(const struct settings *settings, const char *url, struct download *d)
 	options.low_speed_limit = (long)settings->number[OPT_LOW_SPEED_LIMIT];
 	options.low_speed_time = (long)settings->number[OPT_LOW_SPEED_TIME];
 	options.user_agent = settings->string[OPT_USER_AGENT];
+	options.allow_private_redirects = settings->number[OPT_ALLOW_PRIVATE_REDIRECTS] != 0;
 	/* The fetcher says "larger than 8 MiB" and stops reading; no page
 	 * past the extractor's limit is worth the download. */
 	options.max_body = EXTRACT_MAX_PAGE;

@@ -729,6 +729,7 @@ cmd_import(const struct globals *g, const struct cmd_args *args)
 	int64_t added = 0, already = 0, skipped, id;
 	size_t i;
 	int fd, status;
+	bool allow_file = cmd_flag(args, 'A');
 
 	path = args->operands[0];
 	name = strcmp(path, "-") == 0 ? "standard input" : path;
@@ -766,6 +767,14 @@ cmd_import(const struct globals *g, const struct cmd_args *args)
 		fprintf(stderr, "tidings: %s: %s\n", name, buf_str(&shown));
 	}
 	skipped = (int64_t)list.n_skipped;
+	/* An empty list is most likely the wrong file: say so, and leave the
+	 * store alone (not even created). */
+	if (list.n_entries == 0) {
+		fprintf(stderr, "tidings: no feeds in %s\n", name);
+		feedlist_free(&list);
+		buf_free(&shown);
+		return EXIT_FAILED;
+	}
 
 	if ((status = cmd_open(g, &session)) != 0) {
 		feedlist_free(&list);
@@ -785,6 +794,16 @@ cmd_import(const struct globals *g, const struct cmd_args *args)
 			cmd_field(&shown, entry->url);
 			fprintf(stderr, "tidings: %s: skipped %s: not an http, https "
 			    "or file URL\n", name, buf_str(&shown));
+			skipped++;
+			continue;
+		}
+		/* A list from elsewhere must not make refresh read (and store,
+		 * and show) a local file such as file:///etc/shadow. */
+		if (!allow_file && !url_is_http(entry->url)) {
+			buf_reset(&shown);
+			cmd_field(&shown, entry->url);
+			fprintf(stderr, "tidings: %s: skipped %s: a file:// URL "
+			    "(--allow-file imports it)\n", name, buf_str(&shown));
 			skipped++;
 			continue;
 		}
@@ -809,6 +828,9 @@ cmd_import(const struct globals *g, const struct cmd_args *args)
 	buf_appendf(&out, "imported %lld feed%s (%lld already subscribed, %lld skipped)\n",
 	    (long long)added, cmd_plural(added), (long long)already, (long long)skipped);
 	if (cmd_write(&out) != 0)
+		status = EXIT_FAILED;
+	/* Every feed of the list skipped: nothing it names is subscribed. */
+	if (added == 0 && already == 0)
 		status = EXIT_FAILED;
 	goto out;
 

@@ -35,6 +35,11 @@ static const struct cmd_option add_options[] = {
 	{ NULL, 0, 0, NULL, 0, NULL },
 };
 
+static const struct cmd_option import_options[] = {
+	{ "allow-file", 'A', 0, NULL, 0, "subscribe the list's file:// URLs too (skipped by default)" },
+	{ NULL, 0, 0, NULL, 0, NULL },
+};
+
 static const struct cmd_option no_options[] = {
 	{ NULL, 0, 0, NULL, 0, NULL },
 };
@@ -121,7 +126,9 @@ const struct command cmd_table[] = {
 	  NULL, no_options, cmd_remove_query },
 	{ "import", "FILE|-", 1, 1, false,
 	  "subscribe to the feeds of a newsboat urls file or an OPML file",
-	  NULL, no_options, cmd_import },
+	  "A list from elsewhere could name any local file, so its file:// URLs\n"
+	  "are skipped unless --allow-file is given; tidings add takes them.",
+	  import_options, cmd_import },
 	{ "export", NULL, 0, 0, false, "print the subscriptions as OPML 2.0",
 	  NULL, no_options, cmd_export },
 	{ "refresh", "[FEED ...]", 0, -1, false, "fetch the feeds that are due, or the FEEDs named",

@@ -1,5 +1,5 @@
-/* fetch.c: transfers on one libcurl multi handle: our queue under caps, headers, limits, outcomes.
- * No feed parsing, no storage, no retry policy (the scheduler decides when to try again). */
+/* fetch.c: transfers on one libcurl multi handle: our queue under caps, headers, body limits.
+ * No outcomes or messages (fetch-outcome.c), no parsing, no storage, no retry policy (schedule.c). */
 #include "config.h"
 
 #include <ctype.h>
@@ -14,10 +14,8 @@
 
 #include "ascii.h"
 #include "fetch.h"
+#include "fetch-internal.h"
 #include "xmalloc.h"
-
-#define KIB		((size_t)1024)
-#define MIB		(KIB * 1024)
 
 /*
  * How much of an error response's body (status 400 and up) is read and thrown
@@ -33,84 +31,6 @@
  * must not wait for sixteen feeds' worth of parsing before the next key. */
 #define STEP_BUDGET_NS	(4 * 1000 * 1000LL)
 
-/* Server-supplied text put into messages is cut to this many bytes. */
-#define SERVER_TEXT_MAX	80
-
-/* A transfer, from fetch_add() to its done() call. Private to this file. */
-struct transfer {
-	struct transfer		*prev;
-	struct transfer		*next;
-	struct fetch		*fetch;
-	CURL			*easy;
-	struct curl_slist	*headers;	/* request headers we add */
-	char			*url;
-	char			*host;		/* lower case; "" when unknown */
-	char			*scheme;	/* lower case; "" when unknown */
-	char			*request_last_modified;
-	void			*ctx;
-	char			 errbuf[CURL_ERROR_SIZE];
-	CURLcode		 result;	/* once in the finished list */
-	bool			 paused;	/* by the step's budget */
-
-	/* The response being received; each status line starts a new one. */
-	bool			 seen_status;	/* an HTTP status line arrived */
-	bool			 informational;	/* inside a 1xx response */
-	long			 code;
-	char			*reason;
-	char			*etag;
-	char			*last_modified;
-	char			*content_type;
-	char			*expires;
-	char			*retry_after;
-	char			*date;
-	char			*location;
-	int64_t			 max_age;
-	size_t			 error_bytes;
-
-	/* The redirect chain so far. */
-	int			 redirects;
-	bool			 all_permanent;
-
-	/* What happened on our side. */
-	bool			 header_called;
-	bool			 info_built;
-	bool			 too_large;
-	bool			 aborted;
-	bool			 error_body_cut;
-	size_t			 body_bytes;
-
-	/* What the callbacks see; the strings below back it. */
-	struct fetch_response_info info;
-	char			*info_url;
-	char			*info_type;
-	char			*info_charset;
-	char			*message;
-};
-
-struct transfer_list {
-	struct transfer		*first;
-	struct transfer		*last;
-	size_t			 count;
-};
-
-struct fetch {
-	struct fetch_options	 options;
-	char			*user_agent;	/* options.user_agent points here */
-	char			*accept;	/* options.accept points here */
-	struct fetch_callbacks	 callbacks;
-	CURLM			*multi;
-	CURLSH			*share;
-	struct transfer_list	 queued;
-	struct transfer_list	 active;
-	/* Done on the network, done() not yet called: reported one per
-	 * step, so that a step never runs the callers' work (parsing the
-	 * end of a feed, writing it to the store) for many transfers at
-	 * once, which would keep the reader's keys waiting. */
-	struct transfer_list	 finished;
-	size_t			 paused;	/* active transfers paused */
-	int64_t			 deadline;	/* of this step's budget, in ns */
-};
-
 static int64_t
 now_ns(void)
 {
@@ -118,82 +38,6 @@ now_ns(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
-
-/* RFC 9110 section 15 reason phrases, for messages that do not depend on
- * what (or whether) the server sent: HTTP/2 has no reason phrase at all. */
-static const struct {
-	long		 code;
-	const char	*text;
-} reasons[] = {
-	{ 200, "OK" },
-	{ 201, "Created" },
-	{ 202, "Accepted" },
-	{ 203, "Non-Authoritative Information" },
-	{ 204, "No Content" },
-	{ 206, "Partial Content" },
-	{ 300, "Multiple Choices" },
-	{ 301, "Moved Permanently" },
-	{ 302, "Found" },
-	{ 303, "See Other" },
-	{ 304, "Not Modified" },
-	{ 307, "Temporary Redirect" },
-	{ 308, "Permanent Redirect" },
-	{ 400, "Bad Request" },
-	{ 401, "Unauthorized" },
-	{ 402, "Payment Required" },
-	{ 403, "Forbidden" },
-	{ 404, "Not Found" },
-	{ 405, "Method Not Allowed" },
-	{ 406, "Not Acceptable" },
-	{ 407, "Proxy Authentication Required" },
-	{ 408, "Request Timeout" },
-	{ 409, "Conflict" },
-	{ 410, "Gone" },
-	{ 411, "Length Required" },
-	{ 412, "Precondition Failed" },
-	{ 413, "Content Too Large" },
-	{ 414, "URI Too Long" },
-	{ 415, "Unsupported Media Type" },
-	{ 416, "Range Not Satisfiable" },
-	{ 417, "Expectation Failed" },
-	{ 421, "Misdirected Request" },
-	{ 422, "Unprocessable Content" },
-	{ 426, "Upgrade Required" },
-	{ 429, "Too Many Requests" },
-	{ 451, "Unavailable For Legal Reasons" },
-	{ 500, "Internal Server Error" },
-	{ 501, "Not Implemented" },
-	{ 502, "Bad Gateway" },
-	{ 503, "Service Unavailable" },
-	{ 504, "Gateway Timeout" },
-	{ 505, "HTTP Version Not Supported" },
-};
-
-static const char *status_names[] = {
-	[FETCH_OK] = "ok",
-	[FETCH_NOT_MODIFIED] = "not modified",
-	[FETCH_HTTP_ERROR] = "http error",
-	[FETCH_GONE] = "gone",
-	[FETCH_RATE_LIMITED] = "rate limited",
-	[FETCH_TOO_LARGE] = "too large",
-	[FETCH_TIMED_OUT] = "timed out",
-	[FETCH_TOO_SLOW] = "too slow",
-	[FETCH_DNS] = "dns",
-	[FETCH_CONNECT] = "connect",
-	[FETCH_TLS] = "tls",
-	[FETCH_REDIRECT_REFUSED] = "redirect refused",
-	[FETCH_NETWORK] = "network",
-	[FETCH_ABORTED] = "aborted",
-	[FETCH_OTHER] = "other",
-};
-
-const char *
-fetch_status_name(enum fetch_status status)
-{
-	if ((size_t)status >= sizeof status_names / sizeof status_names[0])
-		return "unknown";
-	return status_names[status];
 }
 
 void
@@ -287,32 +131,6 @@ header_safe(const char *s)
 			return false;
 	}
 	return true;
-}
-
-/* Server text made fit for a one-line message: printable ASCII, short. */
-static char *
-server_text(const char *s)
-{
-	char	*out;
-	size_t	 i;
-
-	out = xstrndup(s, strnlen(s, SERVER_TEXT_MAX));
-	for (i = 0; out[i] != '\0'; i++) {
-		if ((unsigned char)out[i] < 0x20 || (unsigned char)out[i] > 0x7e)
-			out[i] = '?';
-	}
-	return out;
-}
-
-/* "1 MiB", "64 KiB", "1000 bytes". */
-static char *
-size_text(size_t n)
-{
-	if (n >= MIB && n % MIB == 0)
-		return xasprintf("%zu MiB", n / MIB);
-	if (n >= KIB && n % KIB == 0)
-		return xasprintf("%zu KiB", n / KIB);
-	return xasprintf("%zu bytes", n);
 }
 
 /* Delta-seconds (RFC 9110 section 1.2.2): digits only; -1 otherwise. Huge
@@ -451,25 +269,6 @@ parse_content_type(const char *value, char **type, char **charset)
 	}
 }
 
-static const char *
-reason_text(long code)
-{
-	size_t	 i;
-
-	for (i = 0; i < sizeof reasons / sizeof reasons[0]; i++) {
-		if (reasons[i].code == code)
-			return reasons[i].text;
-	}
-	return NULL;
-}
-
-static bool
-is_redirect(long code)
-{
-	return code == 301 || code == 302 || code == 303 || code == 307 ||
-	    code == 308;
-}
-
 /* Response headers. */
 
 static void
@@ -514,12 +313,13 @@ status_line(struct transfer *t, const char *line, size_t len)
 		return;
 	}
 	t->informational = false;
-	if (t->seen_status && is_redirect(t->code)) {
+	if (t->seen_status && fetch_is_redirect(t->code)) {
 		t->redirects++;
 		if (t->code != 301 && t->code != 308)
 			t->all_permanent = false;
 	}
 	t->seen_status = true;
+	t->headers_done = false;
 	forget_response(t);
 	t->code = code;
 	t->reason = trimmed_copy(p, (size_t)(end - p));
@@ -539,6 +339,11 @@ header_callback(char *buffer, size_t size, size_t count, void *userdata)
 		return len;
 	if (len >= 5 && strncmp(buffer, "HTTP/", 5) == 0) {
 		status_line(t, buffer, len);
+		return len;
+	}
+	if (len <= 2 && (buffer[0] == '\r' || buffer[0] == '\n')) {
+		if (!t->informational)
+			t->headers_done = true;
 		return len;
 	}
 	/* Headers of an informational response, and continuation lines (the
@@ -716,6 +521,7 @@ transfer_free(struct transfer *t)
 	free(t->info_type);
 	free(t->info_charset);
 	free(t->message);
+	free(t->refused_ip);
 	free(t);
 }
 
@@ -761,6 +567,7 @@ fetch_add(struct fetch *f, const struct fetch_request *request)
 	t->ctx = request->ctx;
 	t->max_age = -1;
 	t->all_permanent = true;
+	t->origin = FETCH_ADDRESS_UNKNOWN;
 	split_url(t->url, &t->scheme, &t->host);
 
 	/* Validators go back verbatim (RFC 9110 sections 13.1.2 and 13.1.3:
@@ -813,12 +620,7 @@ start(struct fetch *f, struct transfer *t)
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(e, CURLOPT_SHARE, f->share);
 
-	/* file:// only as the URL the user gave; a server may redirect to
-	 * http and https alone, never to a local file. */
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(e, CURLOPT_MAXREDIRS, o->max_redirects);
+	fetch_policy_apply(t, e);
 
 	/* "" offers every encoding this libcurl can decode. */
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
@@ -859,296 +661,6 @@ start(struct fetch *f, struct transfer *t)
 	return 0;
 }
 
-/* The effective URL's host and port, for messages. */
-static char *
-where(struct transfer *t, bool with_port)
-{
-	char	*url = NULL, *host = NULL, *port = NULL, *out;
-	CURLU	*u;
-
-	curl_easy_getinfo(t->easy, CURLINFO_EFFECTIVE_URL, &url);
-	u = curl_url();
-	if (u != NULL && curl_url_set(u, CURLUPART_URL,
-	    url != NULL ? url : t->url, CURLU_GUESS_SCHEME) == CURLUE_OK) {
-		curl_url_get(u, CURLUPART_HOST, &host, 0);
-		curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
-	}
-	if (host == NULL)
-		out = xstrdup(t->host);
-	else if (with_port && port != NULL)
-		out = xasprintf("%s port %s", host, port);
-	else
-		out = xstrdup(host);
-	curl_free(host);
-	curl_free(port);
-	curl_url_cleanup(u);
-	return out;
-}
-
-/* The decoded path of a file:// URL, for messages. */
-static char *
-file_path(struct transfer *t)
-{
-	char	*path = NULL, *out;
-	CURLU	*u;
-
-	u = curl_url();
-	if (u != NULL && curl_url_set(u, CURLUPART_URL, t->url, 0) == CURLUE_OK)
-		curl_url_get(u, CURLUPART_PATH, &path, CURLU_URLDECODE);
-	out = server_text(path != NULL ? path : t->url);
-	curl_free(path);
-	curl_url_cleanup(u);
-	return out;
-}
-
-/* "HTTP 404 Not Found", with the standard phrase when there is one. */
-static char *
-http_text(struct transfer *t)
-{
-	const char	*reason = reason_text(t->code);
-	char		*text, *out;
-
-	if (reason != NULL)
-		return xasprintf("HTTP %ld %s", t->code, reason);
-	if (t->reason != NULL && t->reason[0] != '\0') {
-		text = server_text(t->reason);
-		out = xasprintf("HTTP %ld %s", t->code, text);
-		free(text);
-		return out;
-	}
-	return xasprintf("HTTP %ld", t->code);
-}
-
-/* libcurl's own message, or its text for the code. */
-static char *
-curl_text(struct transfer *t, CURLcode res)
-{
-	if (t->errbuf[0] != '\0')
-		return server_text(t->errbuf);
-	return xstrdup(curl_easy_strerror(res));
-}
-
-/* An outcome decided by the final HTTP status. */
-static enum fetch_status
-classify_http(struct transfer *t, const struct fetch_response_info *info)
-{
-	enum fetch_status	 status;
-	char			*text;
-
-	text = http_text(t);
-	if (t->code >= 200 && t->code <= 299)
-		status = FETCH_OK;
-	else if (t->code == 304)
-		status = FETCH_NOT_MODIFIED;
-	else if (t->code == 410)
-		status = FETCH_GONE;
-	else if (t->code == 429 ||
-	    (t->code == 503 && info->retry_after >= 0))
-		status = FETCH_RATE_LIMITED;
-	else
-		status = FETCH_HTTP_ERROR;
-	if (status == FETCH_RATE_LIMITED && info->retry_after >= 0) {
-		t->message = xasprintf("%s, retry after %lld s", text,
-		    (long long)info->retry_after);
-		free(text);
-	} else
-		t->message = text;
-	return status;
-}
-
-/* An outcome libcurl reported as an error. */
-static enum fetch_status
-classify_curl(struct transfer *t, CURLcode res)
-{
-	const struct fetch_options	*o = &t->fetch->options;
-	enum fetch_status		 status;
-	curl_off_t			 elapsed = 0, connected = 0;
-	long				 os_errno = 0;
-	char				*place, *text, *target = NULL;
-
-	text = curl_text(t, res);
-	switch (res) {
-	case CURLE_COULDNT_RESOLVE_HOST:
-		status = FETCH_DNS;
-		place = where(t, false);
-		t->message = xasprintf("could not resolve host %s", place);
-		free(place);
-		break;
-	case CURLE_COULDNT_RESOLVE_PROXY:
-		status = FETCH_DNS;
-		t->message = xasprintf("could not resolve proxy: %s", text);
-		break;
-	case CURLE_COULDNT_CONNECT:
-		status = FETCH_CONNECT;
-		place = where(t, true);
-		curl_easy_getinfo(t->easy, CURLINFO_OS_ERRNO, &os_errno);
-		if (os_errno != 0) {
-			t->message = xasprintf("could not connect to %s: %s",
-			    place, strerror((int)os_errno));
-		} else
-			t->message = xasprintf("could not connect to %s", place);
-		free(place);
-		break;
-	case CURLE_OPERATION_TIMEDOUT:
-		/*
-		 * One code for three limits. libcurl's low-speed message is
-		 * the surest sign; failing that, time spent tells the total
-		 * limit apart, and a missing connection the connect limit.
-		 */
-		curl_easy_getinfo(t->easy, CURLINFO_TOTAL_TIME_T, &elapsed);
-		curl_easy_getinfo(t->easy, CURLINFO_CONNECT_TIME_T, &connected);
-		if (strstr(t->errbuf, "too slow") != NULL) {
-			status = FETCH_TOO_SLOW;
-		} else if (o->total_timeout > 0 &&
-		    elapsed >= (curl_off_t)o->total_timeout * 1000000 - 500000) {
-			status = FETCH_TIMED_OUT;
-		} else if (connected == 0) {
-			status = FETCH_TIMED_OUT;
-			place = where(t, true);
-			t->message = xasprintf("could not connect to %s within "
-			    "%ld s", place, o->connect_timeout);
-			free(place);
-			break;
-		} else
-			status = FETCH_TOO_SLOW;
-		if (status == FETCH_TIMED_OUT)
-			t->message = xasprintf("timed out after %ld s",
-			    o->total_timeout);
-		else
-			t->message = xasprintf("too slow: under %ld bytes/s "
-			    "for %ld s", o->low_speed_limit, o->low_speed_time);
-		break;
-	case CURLE_SSL_CONNECT_ERROR:
-	case CURLE_PEER_FAILED_VERIFICATION:
-	case CURLE_SSL_CERTPROBLEM:
-	case CURLE_SSL_CIPHER:
-	case CURLE_SSL_CACERT_BADFILE:
-	case CURLE_SSL_CRL_BADFILE:
-	case CURLE_SSL_ISSUER_ERROR:
-	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-	case CURLE_SSL_INVALIDCERTSTATUS:
-	case CURLE_SSL_ENGINE_NOTFOUND:
-	case CURLE_SSL_ENGINE_SETFAILED:
-	case CURLE_SSL_ENGINE_INITFAILED:
-	case CURLE_SSL_SHUTDOWN_FAILED:
-	case CURLE_SSL_CLIENTCERT:
-	case CURLE_USE_SSL_FAILED:
-		status = FETCH_TLS;
-		place = where(t, false);
-		t->message = xasprintf("TLS %s with %s: %s",
-		    res == CURLE_PEER_FAILED_VERIFICATION ?
-		    "certificate not trusted" : "failure", place, text);
-		free(place);
-		break;
-	case CURLE_TOO_MANY_REDIRECTS:
-		status = FETCH_REDIRECT_REFUSED;
-		t->message = xasprintf("too many redirects (more than %ld)",
-		    o->max_redirects);
-		break;
-	case CURLE_UNSUPPORTED_PROTOCOL:
-		if (t->seen_status && is_redirect(t->code)) {
-			status = FETCH_REDIRECT_REFUSED;
-			curl_easy_getinfo(t->easy, CURLINFO_REDIRECT_URL, &target);
-			if (target == NULL)
-				target = t->location;
-			place = server_text(target != NULL ? target : "?");
-			t->message = xasprintf("redirect to %s refused: only "
-			    "http and https are followed", place);
-			free(place);
-		} else {
-			status = FETCH_OTHER;
-			t->message = xstrdup("URL scheme not supported (only "
-			    "http, https and file)");
-		}
-		break;
-	case CURLE_PARTIAL_FILE:
-		status = FETCH_NETWORK;
-		t->message = xstrdup("connection closed before the end of the "
-		    "body");
-		break;
-	case CURLE_RECV_ERROR:
-	case CURLE_SEND_ERROR:
-		status = FETCH_NETWORK;
-		curl_easy_getinfo(t->easy, CURLINFO_OS_ERRNO, &os_errno);
-		if (os_errno != 0)
-			t->message = xasprintf("connection lost: %s",
-			    strerror((int)os_errno));
-		else
-			t->message = xasprintf("connection lost: %s", text);
-		break;
-	case CURLE_GOT_NOTHING:
-		status = FETCH_NETWORK;
-		t->message = xstrdup("server closed the connection without "
-		    "replying");
-		break;
-	case CURLE_HTTP2:
-	case CURLE_HTTP2_STREAM:
-	case CURLE_HTTP3:
-	case CURLE_QUIC_CONNECT_ERROR:
-		status = FETCH_NETWORK;
-		t->message = xasprintf("connection lost: %s", text);
-		break;
-	case CURLE_URL_MALFORMAT:
-		status = FETCH_OTHER;
-		t->message = xstrdup("malformed URL");
-		break;
-	case CURLE_FILE_COULDNT_READ_FILE:
-		status = FETCH_OTHER;
-		place = file_path(t);
-		t->message = xasprintf("could not read file %s", place);
-		free(place);
-		break;
-	case CURLE_BAD_CONTENT_ENCODING:
-		status = FETCH_OTHER;
-		t->message = xasprintf("could not decode the body: %s", text);
-		break;
-	default:
-		status = FETCH_OTHER;
-		t->message = xstrdup(text);
-		break;
-	}
-	free(text);
-	return status;
-}
-
-/*
- * The outcome of a finished transfer. What we stopped ourselves comes first;
- * then a final status that settles it whatever became of the body (an error
- * page cut short is still that error); then libcurl's verdict.
- */
-static enum fetch_status
-classify(struct transfer *t, CURLcode res, bool have_info)
-{
-	const struct fetch_options	*o = &t->fetch->options;
-	long				 unmet = 0;
-	char				*size;
-
-	if (t->too_large) {
-		size = size_text(o->max_body);
-		t->message = xasprintf("body larger than %s", size);
-		free(size);
-		return FETCH_TOO_LARGE;
-	}
-	if (t->aborted) {
-		t->message = xstrdup("aborted");
-		return FETCH_ABORTED;
-	}
-	if (t->seen_status && have_info && (res == CURLE_OK ||
-	    t->error_body_cut || t->code == 304 || t->code >= 400))
-		return classify_http(t, &t->info);
-	if (res != CURLE_OK)
-		return classify_curl(t, res);
-
-	/* No status line and no error: a local file. */
-	curl_easy_getinfo(t->easy, CURLINFO_CONDITION_UNMET, &unmet);
-	if (unmet) {
-		t->message = xstrdup("file not modified");
-		return FETCH_NOT_MODIFIED;
-	}
-	t->message = xstrdup("file read");
-	return FETCH_OK;
-}
-
 /* Take t out of the active list and off the multi handle (its easy
  * handle stays, for the report), freeing its slot. */
 static void
@@ -1186,7 +698,7 @@ finish(struct fetch *f, struct transfer *t, CURLcode res)
 		result.status = FETCH_OTHER;
 		t->message = xstrdup("could not start the transfer");
 	} else
-		result.status = classify(t, res, have_info);
+		result.status = fetch_classify(t, res, have_info);
 	result.http_status = t->seen_status ? t->code : 0;
 	result.message = t->message;
 	result.body_bytes = t->body_bytes;

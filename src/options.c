@@ -27,6 +27,8 @@ const struct option_def options_table[OPT_COUNT] = {
 	    "how long a transfer may stay stalled before it is dropped" },
 	[OPT_MAX_SIZE] = { "max-size", OPTION_SIZE, "32M", 64 * 1024, 1LL << 30,
 	    "largest feed accepted, counted after decompression" },
+	[OPT_ALLOW_PRIVATE_REDIRECTS] = { "allow-private-redirects", OPTION_BOOL, "no", 0, 1,
+	    "follow a remote feed's redirect to a loopback, link-local or private address" },
 	[OPT_KEEP_DAYS] = { "keep-days", OPTION_INT, "0", 0, 36500,
 	    "remove items older than this many days (0: keep them)" },
 	[OPT_KEEP_ITEMS] = { "keep-items", OPTION_INT, "0", 0, 10000000,

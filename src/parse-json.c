@@ -95,8 +95,10 @@ member_raw(json_object *o, const char *key)
 /* A string value as the model wants it: valid UTF-8 (json-c turns lone
  * surrogates into U+FFFD, but the bytes between escapes are only as good as
  * the input), without the C0 controls an XML feed could not carry either
- * (XML 1.0 section 2.2; tab, line feed and carriage return stay). Owned, or
- * NULL when v is not a string. */
+ * (XML 1.0 section 2.2; tab, line feed and carriage return stay). A
+ * "\u0000" is one of those: json-c keeps it as a NUL byte inside the
+ * string, so the string is read by its length, and the NUL is dropped with
+ * the rest of the field kept. Owned, or NULL when v is not a string. */
 static char *
 string_value(json_object *v)
 {
@@ -109,14 +111,14 @@ string_value(json_object *v)
 	if (v == NULL || !json_object_is_type(v, json_type_string))
 		return NULL;
 	s = json_object_get_string(v);
-	len = strlen(s);	/* "\u0000" ends the string there */
+	len = (size_t)json_object_get_string_len(v);
 	if (encoding_utf8_valid_prefix(s, len) == len)
-		copy = xstrndup(s, len);
-	else {
+		buf_append(&b, s, len);
+	else
 		encoding_utf8_repair(&r, s, len, true, &b);
-		copy = buf_detach(&b);
-	}
-	for (i = out = 0; copy[i] != '\0'; i++) {
+	len = b.len;
+	copy = buf_detach(&b);
+	for (i = out = 0; i < len; i++) {
 		unsigned char c = (unsigned char)copy[i];
 
 		if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
@@ -193,7 +195,9 @@ decimal_value(json_object *v)
 		return xasprintf("%lld", (long long)d);
 	case json_type_string:
 		s = json_object_get_string(v);
-		if (s[0] == '\0' || s[strspn(s, "0123456789")] != '\0' || strlen(s) > 20)
+		/* The length too: "12\u00003" is not a count. */
+		if (s[0] == '\0' || s[strspn(s, "0123456789")] != '\0' || strlen(s) > 20 ||
+		    strlen(s) != (size_t)json_object_get_string_len(v))
 			return NULL;
 		return xstrdup(s);
 	default:

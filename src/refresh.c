@@ -509,6 +509,7 @@ refresh_new(struct store *store, const struct settings *settings,
 	o.low_speed_limit = (long)settings->number[OPT_LOW_SPEED_LIMIT];
 	o.low_speed_time = (long)settings->number[OPT_LOW_SPEED_TIME];
 	o.max_body = (size_t)settings->number[OPT_MAX_SIZE];
+	o.allow_private_redirects = settings->number[OPT_ALLOW_PRIVATE_REDIRECTS] != 0;
 	o.user_agent = settings->string[OPT_USER_AGENT];
 	o.accept = "application/rss+xml, application/atom+xml, application/rdf+xml, "
 	    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";

@@ -669,7 +669,7 @@ import_done(struct ui *ui, void *ctx, const char *text)
 	struct buf data = BUF_INIT;
 	char *path, *error = NULL;
 	int64_t *ids = NULL, id;
-	size_t n_ids = 0, already = 0, skipped, i;
+	size_t n_ids = 0, already = 0, skipped, files = 0, i;
 
 	(void)ctx;
 	if ((text = answer(text)) == NULL)
@@ -688,6 +688,10 @@ import_done(struct ui *ui, void *ctx, const char *text)
 		goto out;
 	}
 	skipped = list.n_skipped;
+	if (list.n_entries == 0) {
+		ui_error(ui, "no feeds in %s", path);
+		goto out;
+	}
 	/* One transaction: an import that fails half-way leaves nothing. */
 	if (store_begin(ui->store) != 0) {
 		ui_error(ui, "%s", store_error(ui->store));
@@ -698,6 +702,13 @@ import_done(struct ui *ui, void *ctx, const char *text)
 
 		if (!url_is_subscribable(e->url)) {
 			skipped++;
+			continue;
+		}
+		/* As tidings import does without --allow-file: a list from
+		 * elsewhere must not make a refresh read any local file. */
+		if (!url_is_http(e->url)) {
+			skipped++;
+			files++;
 			continue;
 		}
 		if (subscribed(ui->store, e->url)) {
@@ -720,8 +731,13 @@ import_done(struct ui *ui, void *ctx, const char *text)
 		goto out;
 	}
 	ui_store_changed(ui);
-	ui_message(ui, "imported %zu feed%s (%zu already subscribed, %zu skipped)", n_ids,
-	    n_ids == 1 ? "" : "s", already, skipped);
+	/* The status line has room for one reason: the one to act on. */
+	if (files > 0)
+		ui_message(ui, "imported %zu feed%s; %zu file:// URL%s skipped (tidings import "
+		    "--allow-file)", n_ids, n_ids == 1 ? "" : "s", files, files == 1 ? "" : "s");
+	else
+		ui_message(ui, "imported %zu feed%s (%zu already subscribed, %zu skipped)", n_ids,
+		    n_ids == 1 ? "" : "s", already, skipped);
 	if (n_ids > 0)
 		ui_refresh_start(ui, ids, n_ids, false);
 out:

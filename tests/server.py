@@ -3,7 +3,7 @@
 # Standard library only; it serves canned routes and files, it does not check what clients do with them.
 """Loopback HTTP/1.1 test server.
 
-Binds 127.0.0.1 on a free port, prints "PORT <n>" as its first line of
+Binds 127.0.0.1 (or --bind ADDRESS) on a free port, prints "PORT <n>" as its first line of
 standard output, and serves until --max-seconds have passed, SIGTERM or
 SIGINT arrives, or (with --watch-stdin) its standard input reaches end of
 file, which happens when the test program that started it dies.
@@ -13,7 +13,7 @@ Routes are data: ROUTES below maps a path to a route definition, a dict whose
 parameters. --routes FILE adds or replaces routes from a JSON object of the
 same shape, and --root DIR serves the files below DIR for paths no route
 claims, with ETag, Last-Modified and conditional GET. Query strings tune
-some routes (/sleep?ms=300, /slow-headers?s=5).
+some routes (/sleep?ms=300, /slow-headers?s=5, /moved?to=URL).
 
 GET /__stats answers JSON counters (requests, conditional requests, 304s,
 gzip-encoded answers, the largest number of requests in flight at once, and
@@ -82,6 +82,7 @@ ROUTES = {
              'headers': {'Retry-After': '120'}},
     '/503': {'kind': 'status', 'status': 503},
     '/503-date': {'kind': 'status', 'status': 503, 'retry_after_date': 90},
+    '/huge-header': {'kind': 'huge_header', 'size': 1 << 20},
     '/big-error': {'kind': 'huge', 'status': 500, 'size': 8 << 20},
     '/drip': {'kind': 'drip', 'interval': 1.0},
     '/huge': {'kind': 'huge', 'size': 64 << 20},
@@ -312,10 +313,22 @@ def kind_static(h, path, route):
 
 
 def kind_redirect(h, path, route):
-    h.send_response(route.get('status', 302))
-    h.send_header('Location', route['location'])
+    """A redirect to route["location"], or to ?to=URL."""
+    h.send_response(int(h.query.get('status', route.get('status', 302))))
+    h.send_header('Location', h.query.get('to', route['location']))
     h.send_header('Content-Length', '0')
     h.send_extra_headers(route)
+    h.end_headers()
+
+
+def kind_huge_header(h, path, route):
+    """A response whose one header line is route["size"] bytes long (or
+    ?size=), to check what a client says of headers it cannot hold."""
+    size = int(h.query.get('size', route.get('size', 1 << 20)))
+    h.send_response(200)
+    h.send_header('Content-Type', 'application/xml')
+    h.send_header('X-Padding', 'x' * size)
+    h.send_header('Content-Length', '0')
     h.end_headers()
 
 
@@ -448,6 +461,7 @@ KINDS = {
     'static': kind_static,
     'redirect': kind_redirect,
     'status': kind_status,
+    'huge_header': kind_huge_header,
     'drip': kind_drip,
     'huge': kind_huge,
     'gzip_bomb': kind_gzip_bomb,
@@ -467,7 +481,19 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 128
 
     def __init__(self, args):
-        super().__init__(('127.0.0.1', args.port), Handler)
+        # "::" is every address of both families: IPv4 clients arrive as
+        # IPv4-mapped IPv6 addresses on the one socket.
+        if ':' in args.bind:
+            self.address_family = socket.AF_INET6
+        super().__init__((args.bind, args.port), Handler, bind_and_activate=False)
+        if ':' in args.bind:
+            self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        try:
+            self.server_bind()
+            self.server_activate()
+        except OSError:
+            self.server_close()
+            raise
         self.stats = Stats()
         self.routes = dict(ROUTES)
         if args.routes:
@@ -513,7 +539,11 @@ class Server(ThreadingHTTPServer):
 def main():
     parser = argparse.ArgumentParser(description='loopback HTTP test server')
     parser.add_argument('--port', type=int, default=0,
-                        help='port to bind on 127.0.0.1 (default: any free one)')
+                        help='port to bind (default: any free one)')
+    parser.add_argument('--bind', default='127.0.0.1',
+                        help='address to bind (default 127.0.0.1; "::" '
+                        'for every IPv4 and IPv6 address, in a network '
+                        'namespace of the test\'s own)')
     parser.add_argument('--max-seconds', type=float, default=120,
                         help='exit after this many seconds (default 120)')
     parser.add_argument('--root', help='serve the files below this directory')

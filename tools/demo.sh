@@ -65,7 +65,7 @@ dir=$(printf '%s' "$top/examples/demo" | sed 's/%/%25/g; s/ /%20/g')
 	echo "file://$dir/world.xml demo"
 } >"$list"
 
-"$tidings" --db "$db" import "$list" >/dev/null
+"$tidings" --db "$db" import --allow-file "$list" >/dev/null
 "$tidings" --db "$db" refresh --all --quiet || true
 rm -f "$list"
 trap - EXIT INT TERM

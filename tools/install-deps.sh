@@ -7,7 +7,7 @@ set -e
 packages="build-essential autoconf automake pkg-config
 libcurl4-openssl-dev libexpat1-dev libsqlite3-dev libncurses-dev
 libjson-c-dev libgumbo-dev
-python3 tmux ca-certificates util-linux coreutils
+python3 tmux ca-certificates util-linux coreutils iproute2
 tt-rss dbconfig-no-thanks postgresql-15 php-cli php-pgsql php-curl curl"
 
 missing=

@@ -96,13 +96,19 @@ expect_exit 2 "a bad config file" --db "$db" --config "$scratch/bad-config" feed
 # 6. import: newsboat urls, OPML 1.0 and 2.0, categories.
 i=$scratch/i.db
 expect_exit 0 "import newsboat urls" --db "$i" import "$data/newsboat-urls"
-out_has "newsboat counts" "^imported 6 feeds (0 already subscribed, 2 skipped)$"
+out_has "newsboat counts" "^imported 5 feeds (0 already subscribed, 3 skipped)$"
 err_has "skipped query feed warned" "query"
 err_has "skipped exec feed warned" "exec"
+err_has "a file:// URL is skipped without --allow-file" \
+    "skipped file:///home/user/local.xml: a file:// URL (--allow-file imports it)"
+check "and not subscribed" [ -z "$(feed_line file:///home/user/local.xml "$i")" ]
+expect_exit 0 "import --allow-file takes it" --db "$i" import --allow-file "$data/newsboat-urls"
+out_has "--allow-file counts" "^imported 1 feed (5 already subscribed, 2 skipped)$"
+check "the file:// feed is subscribed" [ -n "$(feed_line file:///home/user/local.xml "$i")" ]
 check "newsboat tags" [ "$(feed_line https://lwn.net/headlines/rss "$i" | cut -f 3)" = "linux,news" ]
 check "newsboat title" [ "$(feed_line http://blog.example.org/atom.xml "$i" | cut -f 1)" = "Example Blog" ]
 check "newsboat duplicate merged" [ "$(feed_line https://example.com/feed.xml "$i" | cut -f 1,3)" = "$(printf 'Late title\tduplicate')" ]
-expect_exit 0 "import the same file again" --db "$i" import "$data/newsboat-urls"
+expect_exit 0 "import the same file again" --db "$i" import --allow-file "$data/newsboat-urls"
 out_has "all already subscribed" "^imported 0 feeds (6 already subscribed, 2 skipped)$"
 printf 'https://lwn.net/headlines/rss kernel linux\nhttps://new.example/rss\n' > "$scratch/more-urls"
 expect_exit 0 "import merges tags" --db "$i" import "$scratch/more-urls"
@@ -128,6 +134,35 @@ err_has "HTML page refused" "not an OPML or urls file"
 expect_exit 1 "import a missing file" --db "$i" import "$scratch/no-such-file"
 check "failed imports change nothing" [ "$("$TIDINGS" --db "$i" feeds --format tsv | wc -l)" -eq "$n" ]
 
+# An empty list is a mistake, said in one line, and creates no store.
+: > "$scratch/empty"
+expect_exit 1 "import an empty file" --db "$scratch/none.db" import "$scratch/empty"
+err_has "an empty file is named" "^tidings: no feeds in $scratch/empty$"
+check "in one line" [ "$(wc -l < "$scratch/err")" -eq 1 ]
+check "and no 'imported 0' on stdout" [ ! -s "$scratch/out" ]
+check "no store is created for it" [ ! -e "$scratch/none.db" ]
+printf '# only a comment\n\n' > "$scratch/comments"
+expect_exit 1 "import a file of comments" --db "$i" import - < "$scratch/comments"
+err_has "standard input named" "^tidings: no feeds in standard input$"
+printf '<?xml version="1.0"?><opml version="2.0"><head/><body/></opml>\n' > "$scratch/empty.opml"
+expect_exit 1 "import an OPML without outlines" --db "$i" import "$scratch/empty.opml"
+err_has "empty OPML" "no feeds in"
+
+# Hostile lists: file:// URLs are skipped, so refresh never reads
+# /etc/shadow for a list found on the web; a list of nothing else fails.
+{
+	printf '<?xml version="1.0"?><opml version="2.0"><head/><body>\n'
+	printf '<outline text="shadow" xmlUrl="file:///etc/shadow"/>\n'
+	printf '<outline text="local" xmlUrl="FILE://localhost/etc/passwd"/>\n'
+	printf '</body></opml>\n'
+} > "$scratch/file-urls.opml"
+expect_exit 1 "an OPML of file:// URLs imports nothing" --db "$i" import "$scratch/file-urls.opml"
+out_has "both skipped" "^imported 0 feeds (0 already subscribed, 2 skipped)$"
+err_has "shadow named" "skipped file:///etc/shadow: a file:// URL"
+check "neither subscribed" [ -z "$(feed_line file:///etc/shadow "$i")" ]
+check "failed imports change nothing" [ "$("$TIDINGS" --db "$i" feeds --format tsv | wc -l)" -eq "$n" ]
+expect_exit 0 "add still takes a file:// URL by hand" --db "$scratch/hand.db" add "file://$scratch/file-urls.opml"
+
 # 7. export, and the round trip: export, import into a fresh store, export.
 expect_exit 0 "export" --db "$i" export
 cp "$scratch/out" "$scratch/export1.opml"
@@ -138,7 +173,7 @@ if command -v python3 > /dev/null; then
 	check "export is well-formed XML" python3 -c 'import sys, xml.dom.minidom
 xml.dom.minidom.parse(sys.argv[1])' "$scratch/export1.opml"
 fi
-expect_exit 0 "import the export" --db "$scratch/round.db" import "$scratch/export1.opml"
+expect_exit 0 "import the export" --db "$scratch/round.db" import --allow-file "$scratch/export1.opml"
 out_has "every feed back" "^imported $n feeds (0 already subscribed, 0 skipped)$"
 expect_exit 0 "export again" --db "$scratch/round.db" export
 grep -v '<dateCreated>' "$scratch/export1.opml" > "$scratch/a.opml"

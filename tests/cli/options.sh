@@ -41,7 +41,7 @@ out_has "parse FILE --json" '^{"format":'
 expect_exit 0 "extract FILE --width 20 --html" extract "$scratch/page.html" --width 20 --html
 out_has "extract --html after the file" '<p>'
 expect_exit 0 "help COMMAND --synopses" help list --synopses
-expect_exit 0 "import FILE" import "$scratch/urls"
+expect_exit 0 "import FILE --allow-file" import "$scratch/urls" --allow-file
 expect_exit 0 "export" export
 
 # "--" ends the options in every command that takes operands: what follows

@@ -6,8 +6,15 @@
 . "${top_srcdir:-.}/tests/tui/tui.lib"
 
 make_titled_feed "$scratch/first.xml" "First Feed" "Hello from the first feed"
-make_titled_feed "$scratch/second.xml" "Second Feed" "Hello from the second feed"
-printf 'file://%s/second.xml imported\n' "$scratch" >"$scratch/urls"
+mkdir "$scratch/site"
+make_titled_feed "$scratch/site/second.xml" "Second Feed" "Hello from the second feed"
+start_server --root "$scratch/site" || skip_all "cannot start the test server"
+# start_server replaced the exit trap: stop the tmux server too.
+trap 'tmux_do kill-server >/dev/null 2>&1; exec 9>&-; kill $server 2>/dev/null; rm -rf "$scratch"' EXIT
+# An imported list's file:// URLs are skipped; its http ones subscribed.
+printf '%s/second.xml imported\nfile://%s/first.xml\n' "$base" "$scratch" >"$scratch/urls"
+printf 'file://%s/first.xml\n' "$scratch" >"$scratch/file-urls"
+: >"$scratch/empty"
 
 start_reader 80 24
 expect "the first-start screen" "Welcome to tidings: no feeds yet."
@@ -28,9 +35,20 @@ expect "with its counts" "1 feed, 1 unread"
 
 keys i
 expect "i asks for a file" "Import (OPML or urls file):"
+type_text "$scratch/empty"
+keys Enter
+expect "an empty list is refused" "no feeds in $scratch/empty"
+keys i
+expect "i asks again" "Import (OPML or urls file):"
+type_text "$scratch/file-urls"
+keys Enter
+expect "a file:// URL is skipped, with the way to take it" \
+    "imported 0 feeds; 1 file:// URL skipped (tidings import --allow-file)"
+keys i
+expect "i asks once more" "Import (OPML or urls file):"
 type_text "$scratch/urls"
 keys Enter
-expect "the list is imported and fetched" "2 feeds, 2 unread"
+expect "the http feed of the list is imported and fetched" "2 feeds, 2 unread"
 expect "under its tag" "imported"
 expect "the imported feed is listed" "Second Feed"
 

@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "fetch.h"
+#include "fetch-internal.h"
 #include "loopback.h"
 #include "test.h"
 #include "xmalloc.h"
@@ -274,6 +275,97 @@ test_names(void)
 	CHECK_STR(fetch_status_name((enum fetch_status)999), "unknown");
 }
 
+/* The kinds of address the redirect rule tells apart, at the edges of
+ * each range, in every spelling libcurl may report. */
+static void
+test_address_kinds(void)
+{
+	static const struct {
+		const char		*ip;
+		enum fetch_address_kind	 want;
+	} table[] = {
+		{ NULL, FETCH_ADDRESS_UNKNOWN },
+		{ "", FETCH_ADDRESS_UNKNOWN },
+		{ "localhost", FETCH_ADDRESS_UNKNOWN },
+		{ "127.0.0.1.5", FETCH_ADDRESS_UNKNOWN },
+		{ "%eth0", FETCH_ADDRESS_UNKNOWN },
+		{ "127.0.0.1", FETCH_ADDRESS_LOOPBACK },
+		{ "127.255.255.254", FETCH_ADDRESS_LOOPBACK },
+		{ "0.0.0.0", FETCH_ADDRESS_LOOPBACK },
+		{ "0.1.2.3", FETCH_ADDRESS_LOOPBACK },
+		{ "128.0.0.1", FETCH_ADDRESS_PUBLIC },
+		{ "10.0.0.1", FETCH_ADDRESS_PRIVATE },
+		{ "10.255.255.255", FETCH_ADDRESS_PRIVATE },
+		{ "11.0.0.1", FETCH_ADDRESS_PUBLIC },
+		{ "172.15.255.255", FETCH_ADDRESS_PUBLIC },
+		{ "172.16.0.0", FETCH_ADDRESS_PRIVATE },
+		{ "172.31.255.255", FETCH_ADDRESS_PRIVATE },
+		{ "172.32.0.0", FETCH_ADDRESS_PUBLIC },
+		{ "192.168.1.1", FETCH_ADDRESS_PRIVATE },
+		{ "192.169.0.1", FETCH_ADDRESS_PUBLIC },
+		{ "100.64.0.1", FETCH_ADDRESS_PRIVATE },
+		{ "100.127.255.255", FETCH_ADDRESS_PRIVATE },
+		{ "100.128.0.1", FETCH_ADDRESS_PUBLIC },
+		{ "169.254.169.254", FETCH_ADDRESS_LINK_LOCAL },
+		{ "169.253.0.1", FETCH_ADDRESS_PUBLIC },
+		{ "192.0.2.10", FETCH_ADDRESS_PUBLIC },
+		{ "8.8.8.8", FETCH_ADDRESS_PUBLIC },
+		{ "::1", FETCH_ADDRESS_LOOPBACK },
+		{ "0:0:0:0:0:0:0:1", FETCH_ADDRESS_LOOPBACK },
+		{ "::", FETCH_ADDRESS_LOOPBACK },
+		{ "::2", FETCH_ADDRESS_PUBLIC },
+		{ "::ffff:127.0.0.1", FETCH_ADDRESS_LOOPBACK },
+		{ "::ffff:7f00:1", FETCH_ADDRESS_LOOPBACK },
+		{ "::FFFF:10.1.2.3", FETCH_ADDRESS_PRIVATE },
+		{ "::ffff:169.254.169.254", FETCH_ADDRESS_LINK_LOCAL },
+		{ "::ffff:192.0.2.10", FETCH_ADDRESS_PUBLIC },
+		{ "fc00::1", FETCH_ADDRESS_PRIVATE },
+		{ "fdff:ffff::1", FETCH_ADDRESS_PRIVATE },
+		{ "fe00::1", FETCH_ADDRESS_PUBLIC },
+		{ "fe80::1", FETCH_ADDRESS_LINK_LOCAL },
+		{ "fe80::1%lo", FETCH_ADDRESS_LINK_LOCAL },
+		{ "febf::1", FETCH_ADDRESS_LINK_LOCAL },
+		{ "fec0::1", FETCH_ADDRESS_PRIVATE },
+		{ "2001:db8::10", FETCH_ADDRESS_PUBLIC },
+		{ "2a00:1450::1", FETCH_ADDRESS_PUBLIC },
+	};
+	static const struct {
+		enum fetch_address_kind	 origin;
+		enum fetch_address_kind	 target;
+		bool			 want;
+	} rules[] = {
+		{ FETCH_ADDRESS_PUBLIC, FETCH_ADDRESS_PUBLIC, true },
+		{ FETCH_ADDRESS_PUBLIC, FETCH_ADDRESS_LOOPBACK, false },
+		{ FETCH_ADDRESS_PUBLIC, FETCH_ADDRESS_PRIVATE, false },
+		{ FETCH_ADDRESS_PUBLIC, FETCH_ADDRESS_LINK_LOCAL, false },
+		{ FETCH_ADDRESS_PUBLIC, FETCH_ADDRESS_UNKNOWN, false },
+		{ FETCH_ADDRESS_PRIVATE, FETCH_ADDRESS_PRIVATE, true },
+		{ FETCH_ADDRESS_PRIVATE, FETCH_ADDRESS_PUBLIC, true },
+		{ FETCH_ADDRESS_PRIVATE, FETCH_ADDRESS_LOOPBACK, false },
+		{ FETCH_ADDRESS_PRIVATE, FETCH_ADDRESS_LINK_LOCAL, false },
+		{ FETCH_ADDRESS_LINK_LOCAL, FETCH_ADDRESS_PRIVATE, false },
+		{ FETCH_ADDRESS_LOOPBACK, FETCH_ADDRESS_LOOPBACK, true },
+		{ FETCH_ADDRESS_LOOPBACK, FETCH_ADDRESS_PRIVATE, true },
+		{ FETCH_ADDRESS_LOOPBACK, FETCH_ADDRESS_LINK_LOCAL, true },
+		{ FETCH_ADDRESS_UNKNOWN, FETCH_ADDRESS_LOOPBACK, false },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+		if (fetch_address_kind(table[i].ip) != table[i].want)
+			fprintf(stderr, "address %s\n", table[i].ip != NULL ?
+			    table[i].ip : "(null)");
+		CHECK_INT(fetch_address_kind(table[i].ip), table[i].want);
+	}
+	for (i = 0; i < sizeof rules / sizeof rules[0]; i++)
+		CHECK(fetch_redirect_allowed(rules[i].origin, rules[i].target) ==
+		    rules[i].want);
+	CHECK_STR(fetch_address_kind_text(FETCH_ADDRESS_LINK_LOCAL),
+	    "a link-local address");
+	CHECK_STR(fetch_address_kind_text(FETCH_ADDRESS_UNKNOWN),
+	    "an unknown address");
+}
+
 static void
 test_defaults(void)
 {
@@ -286,6 +378,7 @@ test_defaults(void)
 	CHECK_INT(o.total_timeout, 60);
 	CHECK_INT(o.max_body, 32 * 1024 * 1024);
 	CHECK_INT(o.max_redirects, 5);
+	CHECK(!o.allow_private_redirects);
 	CHECK(o.user_agent == NULL);
 }
 
@@ -385,6 +478,10 @@ test_scenarios(void)
 		    NULL, { 0 } },
 		{ "temp file", FETCH_OK, 0, "file read", { 0 } },
 		{ "/trailer", FETCH_OK, 200, "HTTP 200 OK", { 0 } },
+		/* libcurl says "Out of memory" for a header line over its
+		 * limit: the message says what happened. */
+		{ "/huge-header", FETCH_TOO_LARGE, 200,
+		    "response headers too large", { 0 } },
 	};
 	const size_t n = sizeof table / sizeof table[0];
 	struct fetch_options options;
@@ -917,6 +1014,7 @@ main(void)
 	test_server_no_proxy();
 	test_names();
 	test_defaults();
+	test_address_kinds();
 	test_empty();
 	start_server();
 	test_scenarios();

@@ -239,10 +239,12 @@ test_mapping(void)
 		  "e:https://example.org/feeds/h - -|e:https://example.org/feeds/i - -|]"
 		  "[-|-|-|-|||-|-|https://example.org/feeds/b.png|-|]" },
 		/* Escapes: pairs joined, lone surrogates replaced, controls
-		 * other than tab, CR and LF dropped, \u0000 ends the string. */
-		{ "{" V11 ",\"items\":[{\"id\":\"\\ud83d\\ude00\\udc00\",\"title\":\"a\\u0001\\u001bb\","
-		  "\"summary\":\"x\\ty\\u0000z\"}]}",
-		  "json|-|-|-|-|-|-", "[\xf0\x9f\x98\x80\xef\xbf\xbd|ab|-|-|||x\ty|-|-|-|]" },
+		 * other than tab, CR and LF dropped; a \u0000 is dropped too,
+		 * and what follows it kept (in the feed's title as well). */
+		{ "{" V11 ",\"title\":\"A\\u0000B\",\"items\":[{\"id\":\"\\ud83d\\ude00\\udc00\","
+		  "\"title\":\"a\\u0001\\u001bb\\u0000c\","
+		  "\"summary\":\"x\\ty\\u0000z\",\"content_text\":\"\\u0000\\u0000\\u00e9\\u0000\"}]}",
+		  "json|AB|-|-|-|-|-", "[\xf0\x9f\x98\x80\xef\xbf\xbd|abc|-|-|||x\tyz|\xc3\xa9|-|-|]" },
 		/* Invalid UTF-8 in the document becomes U+FFFD. */
 		{ "{" V11 ",\"title\":\"caf\xe9 \xff\",\"items\":[{\"title\":\"\xc3\"}]}",
 		  "json|caf\xef\xbf\xbd \xef\xbf\xbd|-|-|-|-|-", "[-|\xef\xbf\xbd|-|-|||-|-|-|-|]" },
