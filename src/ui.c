@@ -759,6 +759,23 @@ define_other_keys(void)
 	}
 }
 
+/* Terminal flow control (IXON) would swallow Ctrl-S and Ctrl-Q, keys the
+ * config may bind. curses has no call for it, so it goes off by hand, and
+ * def_prog_mode makes it part of the modes curses saves: endwin (quit,
+ * suspend, a browser in the terminal) gives back the user's own modes,
+ * and reset_prog_mode (resume) takes these again. */
+static void
+flow_control_off(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)IXON;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
 static int
 start_terminal(struct ui *ui)
 {
@@ -779,6 +796,7 @@ start_terminal(struct ui *ui)
 	cbreak();
 	noecho();
 	nonl();
+	flow_control_off();
 	keypad(stdscr, TRUE);
 	define_other_keys();
 	nodelay(stdscr, TRUE);
