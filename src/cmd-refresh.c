@@ -16,7 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cmd.h"
+#include "date.h"
 #include "refresh.h"
 #include "store.h"
 #include "sync.h"
@@ -386,6 +388,33 @@ watch(struct session *session, struct progress *progress)
 
 /* ---- One run ---- */
 
+/* Why a feed named on the command line is not fetched, in one line. */
+static void
+say_skipped(struct store *store, int64_t id, const char *name)
+{
+	struct store_feed feed;
+	struct buf why = BUF_INIT;
+	char iso[DATE_ISO_SIZE];
+
+	if (store_get_feed(store, id, &feed) != 0) {
+		cmd_store_failure(store, "refresh");
+		return;
+	}
+	if (feed.disabled) {
+		buf_append_str(&why, "disabled");
+		if (feed.last_error != NULL && *feed.last_error != '\0')
+			buf_appendf(&why, " (%s)", feed.last_error);
+		buf_append_str(&why, "; skipped (tidings enable fetches it again)");
+	} else if (feed.remote_id != 0)
+		buf_append_str(&why, "fetched by the sync server; skipped");
+	else
+		buf_appendf(&why, "the server asked to wait until %s (Retry-After); skipped",
+		    date_format_iso(feed.retry_after, iso));
+	cmd_warn(name, buf_str(&why));
+	buf_free(&why);
+	store_feed_clear(&feed);
+}
+
 int
 cmd_refresh(const struct globals *g, const struct cmd_args *args)
 {
@@ -438,9 +467,20 @@ cmd_refresh(const struct globals *g, const struct cmd_args *args)
 				status = EXIT_FAILED;
 				continue;
 			}
-			if (refresh_add_feed(r, id) == 1 && !progress.quiet)
-				fprintf(stderr, "tidings: %s: disabled or asked to wait (Retry-After); skipped\n",
-				    args->operands[i]);
+			switch (refresh_add_feed(r, id)) {
+			case 0:
+				break;
+			case 1:
+				/* Said even with --quiet: the feed asked for is
+				 * not refreshed, and cron should hear of it. */
+				say_skipped(session.store, id, args->operands[i]);
+				status = EXIT_FAILED;
+				break;
+			default:
+				cmd_store_failure(session.store, "refresh");
+				status = EXIT_FAILED;
+				break;
+			}
 		}
 	} else if (refresh_add_due(r, store_now(session.store), all) < 0) {
 		fprintf(stderr, "tidings: %s\n", store_error(session.store));
