@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "date.h"
+#include "plural.h"
 #include "refresh.h"
 #include "store.h"
 #include "sync.h"
@@ -56,8 +57,9 @@ on_progress(void *ctx, const struct refresh_stats *stats)
 
 	if (!p->show)
 		return;
-	printf("\r\033[Krefreshing: %zu/%zu feeds, %zu new items", stats->done, stats->queued,
-	    stats->new_items);
+	printf("\r\033[Krefreshing: %zu/%zu %s, %zu new %s", stats->done, stats->queued,
+	    plural_noun((long long)stats->queued, "feed", "feeds"), stats->new_items,
+	    plural_noun((long long)stats->new_items, "item", "items"));
 	if (stats->failed > 0)
 		printf(", %zu failed", stats->failed);
 	if (stats->stories_queued > 0)
@@ -102,12 +104,6 @@ on_story(void *ctx, int64_t item_id, bool ok, const char *message)
 	print_feed_line(p, name, message);
 }
 
-static const char *
-plural(size_t n)
-{
-	return n == 1 ? "" : "s";
-}
-
 /* "in 40 s", "in 17 min", "in 3 h", "in 2 d": as `feeds` shows it. */
 static void
 append_wait(struct buf *out, int64_t wait)
@@ -132,16 +128,20 @@ summary_line(struct buf *out, const struct refresh_stats *stats,
 			buf_append_str(out, "nothing to refresh: no feeds (tidings add URL)");
 			return;
 		}
-		buf_appendf(out, "nothing due: %zu feed%s", look->feeds, plural(look->feeds));
+		buf_appendf(out, "nothing due: %zu %s", look->feeds,
+		    plural_noun((long long)look->feeds, "feed", "feeds"));
 	} else {
-		buf_appendf(out, "refreshed %zu feed%s: %zu new item%s, %zu not modified, "
-		    "%zu failed", stats->done, plural(stats->done), stats->new_items,
-		    plural(stats->new_items), stats->not_modified, stats->failed);
-		if (stats->stories_queued > 0)
-			buf_appendf(out, "; %zu stor%s fetched, %zu failed",
-			    stats->stories_done - stats->stories_failed,
-			    stats->stories_done - stats->stories_failed == 1 ? "y" : "ies",
+		buf_appendf(out, "refreshed %zu %s: %zu new %s, %zu not modified, "
+		    "%zu failed", stats->done, plural_noun((long long)stats->done, "feed", "feeds"),
+		    stats->new_items, plural_noun((long long)stats->new_items, "item", "items"),
+		    stats->not_modified, stats->failed);
+		if (stats->stories_queued > 0) {
+			size_t fetched = stats->stories_done - stats->stories_failed;
+
+			buf_appendf(out, "; %zu %s fetched, %zu failed", fetched,
+			    plural_noun((long long)fetched, "story", "stories"),
 			    stats->stories_failed);
+		}
 	}
 	if (look->disabled > 0)
 		buf_appendf(out, " (%zu disabled)", look->disabled);
@@ -291,8 +291,8 @@ watch_round(struct session *session, struct progress *progress, struct watch_sta
 	stats = refresh_stats(r);
 	clear_line(progress);
 	if (watch_stop) {
-		buf_appendf(&line, "stopped: %zu of %zu feeds done, the rest stay due",
-		    stats->done, stats->queued);
+		buf_appendf(&line, "stopped: %zu of %zu %s done, the rest stay due",
+		    stats->done, stats->queued, plural_noun((long long)stats->queued, "feed", "feeds"));
 		if (!progress->quiet)
 			watch_log(buf_str(&line));
 		goto out;

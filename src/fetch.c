@@ -14,6 +14,7 @@
 
 #include "ascii.h"
 #include "fetch.h"
+#include "plural.h"
 #include "xmalloc.h"
 
 #define KIB		((size_t)1024)
@@ -312,7 +313,7 @@ size_text(size_t n)
 		return xasprintf("%zu MiB", n / MIB);
 	if (n >= KIB && n % KIB == 0)
 		return xasprintf("%zu KiB", n / KIB);
-	return xasprintf("%zu bytes", n);
+	return xasprintf("%zu %s", n, plural_noun((long long)n, "byte", "bytes"));
 }
 
 /* Delta-seconds (RFC 9110 section 1.2.2): digits only; -1 otherwise. Huge

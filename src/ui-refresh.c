@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "plural.h"
 #include "refresh.h"
 #include "store.h"
 #include "ui-internal.h"
@@ -34,8 +35,8 @@ show_progress(struct ui *ui, const struct refresh_stats *stats)
 			buf_appendf(&ui->progress, ", %zu new", stats->new_items);
 	}
 	if (stories > 0)
-		buf_appendf(&ui->progress, "%s%zu stor%s", ui->progress.len > 0 ? ", " : "",
-		    stories, stories == 1 ? "y" : "ies");
+		buf_appendf(&ui->progress, "%s%zu %s", ui->progress.len > 0 ? ", " : "",
+		    stories, plural_noun((long long)stories, "story", "stories"));
 }
 
 static void
@@ -140,8 +141,8 @@ ui_refresh_start(struct ui *ui, const int64_t *feed_ids, size_t n, bool all)
 				skipped++;
 		}
 		if (skipped > 0)
-			ui_message(ui, "%zu feed%s disabled or asked to wait (Retry-After)",
-			    skipped, skipped == 1 ? " is" : "s are");
+			ui_message(ui, "%zu %s disabled or asked to wait (Retry-After)",
+			    skipped, plural_noun((long long)skipped, "feed is", "feeds are"));
 	} else if (refresh_add_due(ui->refresh, store_now(ui->store), all) < 0)
 		ui_error(ui, "%s", store_error(ui->store));
 	show_progress(ui, refresh_stats(ui->refresh));
@@ -183,12 +184,13 @@ ui_refresh_finish(struct ui *ui)
 	else if (stats->queued == 0)
 		ui_message(ui, "nothing to refresh");
 	else if (stats->failed > 0)
-		ui_error(ui, "refreshed %zu feeds: %zu new items, %zu failed", stats->done,
-		    stats->new_items, stats->failed);
+		ui_error(ui, "refreshed %zu %s: %zu new %s, %zu failed", stats->done,
+		    plural_noun((long long)stats->done, "feed", "feeds"), stats->new_items,
+		    plural_noun((long long)stats->new_items, "item", "items"), stats->failed);
 	else
-		ui_message(ui, "refreshed %zu feed%s: %zu new item%s", stats->done,
-		    stats->done == 1 ? "" : "s", stats->new_items,
-		    stats->new_items == 1 ? "" : "s");
+		ui_message(ui, "refreshed %zu %s: %zu new %s", stats->done,
+		    plural_noun((long long)stats->done, "feed", "feeds"), stats->new_items,
+		    plural_noun((long long)stats->new_items, "item", "items"));
 	refresh_free(&ui->refresh);
 	if (ui->refresh_lock >= 0)
 		close(ui->refresh_lock);
