@@ -145,9 +145,6 @@ void cmd_store_failure(struct store *s, const char *context);
 /* The feed a URL or a name names, or 0 after a message on stderr. */
 int64_t cmd_find_feed(struct store *s, const char *url_or_name);
 
-/* "" for one, "s" for any other count. */
-const char *cmd_plural(int64_t n);
-
 struct filter;
 struct store_query_feed;
 

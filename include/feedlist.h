@@ -33,7 +33,8 @@ struct feedlist {
 	struct feedlist_entry	 *entries;
 	size_t			  n_entries;
 	/* Feeds that were read but not imported: newsboat query:, exec: and
-	 * filter: feeds, OPML outlines whose xmlUrl is not a usable URL. */
+	 * filter: feeds, OPML outlines whose xmlUrl is not a usable URL, and
+	 * outlines with neither an xmlUrl nor an outline inside. */
 	size_t			  n_skipped;
 	/* Human-readable notes ("line 7: skipped query feed"), at most
 	 * FEEDLIST_MAX_WARNINGS of them. */

@@ -163,8 +163,3 @@ cmd_find_feed(struct store *s, const char *key)
 	return 0;
 }
 
-const char *
-cmd_plural(int64_t n)
-{
-	return n == 1 ? "" : "s";
-}

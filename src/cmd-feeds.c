@@ -16,6 +16,7 @@
 #include "date.h"
 #include "feedlist.h"
 #include "json.h"
+#include "plural.h"
 #include "store.h"
 #include "url.h"
 #include "width.h"
@@ -107,8 +108,8 @@ cmd_remove(const struct globals *g, const struct cmd_args *args)
 	} else {
 		buf_append_str(&out, "removed ");
 		cmd_field(&out, store_feed_name(&feed));
-		buf_appendf(&out, " (%lld item%s)\n", (long long)feed.total,
-		    cmd_plural(feed.total));
+		buf_appendf(&out, " (%lld %s)\n", (long long)feed.total,
+		    plural_noun(feed.total, "item", "items"));
 		if (cmd_write(&out) != 0)
 			status = EXIT_FAILED;
 	}
@@ -825,8 +826,9 @@ cmd_import(const struct globals *g, const struct cmd_args *args)
 	}
 	if (store_commit(session.store) == -1)
 		goto failed;
-	buf_appendf(&out, "imported %lld feed%s (%lld already subscribed, %lld skipped)\n",
-	    (long long)added, cmd_plural(added), (long long)already, (long long)skipped);
+	buf_appendf(&out, "imported %lld %s (%lld already subscribed, %lld skipped)\n",
+	    (long long)added, plural_noun(added, "feed", "feeds"), (long long)already,
+	    (long long)skipped);
 	if (cmd_write(&out) != 0)
 		status = EXIT_FAILED;
 	/* Every feed of the list skipped: nothing it names is subscribed. */

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "filter.h"
 #include "json.h"
+#include "plural.h"
 #include "store.h"
 
 /* Rows are written out whenever this much has piled up: a listing of a
@@ -383,13 +384,13 @@ report(enum item_change change, int64_t changed)
 	switch (change) {
 	case CHANGE_READ:
 	case CHANGE_UNREAD:
-		buf_appendf(&out, "marked %lld item%s %s\n", (long long)changed,
-		    cmd_plural(changed), change == CHANGE_READ ? "read" : "unread");
+		buf_appendf(&out, "marked %lld %s %s\n", (long long)changed,
+		    plural_noun(changed, "item", "items"), change == CHANGE_READ ? "read" : "unread");
 		break;
 	case CHANGE_STAR:
 	case CHANGE_UNSTAR:
-		buf_appendf(&out, "%s %lld item%s\n", change == CHANGE_STAR ?
-		    "starred" : "unstarred", (long long)changed, cmd_plural(changed));
+		buf_appendf(&out, "%s %lld %s\n", change == CHANGE_STAR ?
+		    "starred" : "unstarred", (long long)changed, plural_noun(changed, "item", "items"));
 		break;
 	}
 	rc = cmd_write(&out);

@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "json.h"
 #include "parse.h"
+#include "plural.h"
 #include "sanitize.h"
 #include "settings.h"
 #include "xmalloc.h"
@@ -239,8 +240,8 @@ cmd_parse(const struct globals *g, const struct cmd_args *args)
 		status = EXIT_FAILED;
 	} else if (parse_error(p) != NULL) {
 		/* Recovered: what could be read is printed, and the damage said. */
-		fprintf(stderr, "tidings: %s: %s (kept %zu items)\n", name, parse_error(p),
-		    parse_item_count(p));
+		fprintf(stderr, "tidings: %s: %s (kept %zu %s)\n", name, parse_error(p),
+		    parse_item_count(p), plural_noun((long long)parse_item_count(p), "item", "items"));
 		status = EXIT_FAILED;
 	}
 	/* Whatever was recovered is printed, even from a broken feed. */

@@ -16,7 +16,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cmd.h"
+#include "date.h"
+#include "plural.h"
 #include "refresh.h"
 #include "store.h"
 #include "sync.h"
@@ -54,8 +57,9 @@ on_progress(void *ctx, const struct refresh_stats *stats)
 
 	if (!p->show)
 		return;
-	printf("\r\033[Krefreshing: %zu/%zu feeds, %zu new items", stats->done, stats->queued,
-	    stats->new_items);
+	printf("\r\033[Krefreshing: %zu/%zu %s, %zu new %s", stats->done, stats->queued,
+	    plural_noun((long long)stats->queued, "feed", "feeds"), stats->new_items,
+	    plural_noun((long long)stats->new_items, "item", "items"));
 	if (stats->failed > 0)
 		printf(", %zu failed", stats->failed);
 	if (stats->stories_queued > 0)
@@ -100,12 +104,6 @@ on_story(void *ctx, int64_t item_id, bool ok, const char *message)
 	print_feed_line(p, name, message);
 }
 
-static const char *
-plural(size_t n)
-{
-	return n == 1 ? "" : "s";
-}
-
 /* "in 40 s", "in 17 min", "in 3 h", "in 2 d": as `feeds` shows it. */
 static void
 append_wait(struct buf *out, int64_t wait)
@@ -130,16 +128,20 @@ summary_line(struct buf *out, const struct refresh_stats *stats,
 			buf_append_str(out, "nothing to refresh: no feeds (tidings add URL)");
 			return;
 		}
-		buf_appendf(out, "nothing due: %zu feed%s", look->feeds, plural(look->feeds));
+		buf_appendf(out, "nothing due: %zu %s", look->feeds,
+		    plural_noun((long long)look->feeds, "feed", "feeds"));
 	} else {
-		buf_appendf(out, "refreshed %zu feed%s: %zu new item%s, %zu not modified, "
-		    "%zu failed", stats->done, plural(stats->done), stats->new_items,
-		    plural(stats->new_items), stats->not_modified, stats->failed);
-		if (stats->stories_queued > 0)
-			buf_appendf(out, "; %zu stor%s fetched, %zu failed",
-			    stats->stories_done - stats->stories_failed,
-			    stats->stories_done - stats->stories_failed == 1 ? "y" : "ies",
+		buf_appendf(out, "refreshed %zu %s: %zu new %s, %zu not modified, "
+		    "%zu failed", stats->done, plural_noun((long long)stats->done, "feed", "feeds"),
+		    stats->new_items, plural_noun((long long)stats->new_items, "item", "items"),
+		    stats->not_modified, stats->failed);
+		if (stats->stories_queued > 0) {
+			size_t fetched = stats->stories_done - stats->stories_failed;
+
+			buf_appendf(out, "; %zu %s fetched, %zu failed", fetched,
+			    plural_noun((long long)fetched, "story", "stories"),
 			    stats->stories_failed);
+		}
 	}
 	if (look->disabled > 0)
 		buf_appendf(out, " (%zu disabled)", look->disabled);
@@ -289,8 +291,8 @@ watch_round(struct session *session, struct progress *progress, struct watch_sta
 	stats = refresh_stats(r);
 	clear_line(progress);
 	if (watch_stop) {
-		buf_appendf(&line, "stopped: %zu of %zu feeds done, the rest stay due",
-		    stats->done, stats->queued);
+		buf_appendf(&line, "stopped: %zu of %zu %s done, the rest stay due",
+		    stats->done, stats->queued, plural_noun((long long)stats->queued, "feed", "feeds"));
 		if (!progress->quiet)
 			watch_log(buf_str(&line));
 		goto out;
@@ -386,6 +388,33 @@ watch(struct session *session, struct progress *progress)
 
 /* ---- One run ---- */
 
+/* Why a feed named on the command line is not fetched, in one line. */
+static void
+say_skipped(struct store *store, int64_t id, const char *name)
+{
+	struct store_feed feed;
+	struct buf why = BUF_INIT;
+	char iso[DATE_ISO_SIZE];
+
+	if (store_get_feed(store, id, &feed) != 0) {
+		cmd_store_failure(store, "refresh");
+		return;
+	}
+	if (feed.disabled) {
+		buf_append_str(&why, "disabled");
+		if (feed.last_error != NULL && *feed.last_error != '\0')
+			buf_appendf(&why, " (%s)", feed.last_error);
+		buf_append_str(&why, "; skipped (tidings enable fetches it again)");
+	} else if (feed.remote_id != 0)
+		buf_append_str(&why, "fetched by the sync server; skipped");
+	else
+		buf_appendf(&why, "the server asked to wait until %s (Retry-After); skipped",
+		    date_format_iso(feed.retry_after, iso));
+	cmd_warn(name, buf_str(&why));
+	buf_free(&why);
+	store_feed_clear(&feed);
+}
+
 int
 cmd_refresh(const struct globals *g, const struct cmd_args *args)
 {
@@ -438,9 +467,20 @@ cmd_refresh(const struct globals *g, const struct cmd_args *args)
 				status = EXIT_FAILED;
 				continue;
 			}
-			if (refresh_add_feed(r, id) == 1 && !progress.quiet)
-				fprintf(stderr, "tidings: %s: disabled or asked to wait (Retry-After); skipped\n",
-				    args->operands[i]);
+			switch (refresh_add_feed(r, id)) {
+			case 0:
+				break;
+			case 1:
+				/* Said even with --quiet: the feed asked for is
+				 * not refreshed, and cron should hear of it. */
+				say_skipped(session.store, id, args->operands[i]);
+				status = EXIT_FAILED;
+				break;
+			default:
+				cmd_store_failure(session.store, "refresh");
+				status = EXIT_FAILED;
+				break;
+			}
 		}
 	} else if (refresh_add_due(r, store_now(session.store), all) < 0) {
 		fprintf(stderr, "tidings: %s\n", store_error(session.store));

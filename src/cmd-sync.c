@@ -10,6 +10,7 @@
 
 #include "ascii.h"
 #include "cmd.h"
+#include "plural.h"
 #include "refresh.h"
 #include "sanitize.h"
 #include "store.h"
@@ -48,15 +49,18 @@ cmd_sync_session(struct session *session, bool quiet)
 	if (status != SYNC_OK) {
 		print_error(error != NULL ? error : "failed");
 		if (stats.pending > 0)
-			fprintf(stderr, "tidings: sync: %zu local change%s kept for the next sync\n",
-			    stats.pending, cmd_plural((int64_t)stats.pending));
+			fprintf(stderr, "tidings: sync: %zu local %s kept for the next sync\n",
+			    stats.pending, plural_noun((long long)stats.pending, "change", "changes"));
 		free(error);
 		return status == SYNC_CONFIG ? EXIT_USAGE : EXIT_FAILED;
 	}
 	if (!quiet)
-		printf("synced: %zu new articles, %zu feeds added, %zu removed, %zu changes pushed,"
-		    " %zu taken from the server\n", stats.new_articles, stats.feeds_added,
-		    stats.feeds_removed, stats.pushed, stats.state_changes);
+		printf("synced: %zu new %s, %zu %s added, %zu removed, %zu %s pushed,"
+		    " %zu taken from the server\n", stats.new_articles,
+		    plural_noun((long long)stats.new_articles, "article", "articles"),
+		    stats.feeds_added, plural_noun((long long)stats.feeds_added, "feed", "feeds"),
+		    stats.feeds_removed, stats.pushed,
+		    plural_noun((long long)stats.pushed, "change", "changes"), stats.state_changes);
 	return EXIT_OK;
 }
 

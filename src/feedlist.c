@@ -38,6 +38,11 @@ struct opml {
 	/* The tag each open element gives the feeds inside it: the title of a
 	 * folder outline, NULL for everything else. */
 	char		*folders[FEEDLIST_MAX_DEPTH];
+	/* An open outline without xmlUrl that holds no outline yet, and its
+	 * line: at its end it is a feed that lost its URL, or an empty
+	 * folder, and is counted as skipped. */
+	bool		 bare[FEEDLIST_MAX_DEPTH];
+	unsigned long	 bare_line[FEEDLIST_MAX_DEPTH];
 	char		*error;
 };
 
@@ -740,6 +745,8 @@ opml_outline(struct opml *o, const XML_Char **atts)
 		/* A folder. An empty xmlUrl is one too: some exporters write
 		 * xmlUrl="" on every outline. */
 		o->folders[o->depth] = outline_title(atts);
+		o->bare[o->depth] = true;
+		o->bare_line[o->depth] = (unsigned long)XML_GetCurrentLineNumber(o->parser);
 		return;
 	}
 	if ((url = opml_url(xml_url)) == NULL) {
@@ -794,8 +801,12 @@ opml_start(void *user_data, const XML_Char *name, const XML_Char **atts)
 		return;
 	}
 	o->folders[o->depth] = NULL;
-	if (ascii_casecmp(name, "outline") == 0)
+	o->bare[o->depth] = false;
+	if (ascii_casecmp(name, "outline") == 0) {
+		if (o->depth > 0)
+			o->bare[o->depth - 1] = false;
 		opml_outline(o, atts);
+	}
 	o->depth++;
 }
 
@@ -803,11 +814,24 @@ static void XMLCALL
 opml_end(void *user_data, const XML_Char *name)
 {
 	struct opml	*o = user_data;
+	char		*q;
 
 	(void)name;
 	if (o->depth == 0)
 		return;
 	o->depth--;
+	if (o->bare[o->depth]) {
+		o->list->n_skipped++;
+		if (o->folders[o->depth] != NULL) {
+			q = quote(o->folders[o->depth], strlen(o->folders[o->depth]));
+			add_warning(o->list, "line %lu: skipped outline \"%s\": it has "
+			    "no xmlUrl and no outline inside", o->bare_line[o->depth], q);
+			free(q);
+		} else
+			add_warning(o->list, "line %lu: skipped outline without a title: it "
+			    "has no xmlUrl and no outline inside", o->bare_line[o->depth]);
+		o->bare[o->depth] = false;
+	}
 	free(o->folders[o->depth]);
 	o->folders[o->depth] = NULL;
 }

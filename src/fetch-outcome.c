@@ -11,6 +11,7 @@
 
 #include "fetch.h"
 #include "fetch-internal.h"
+#include "plural.h"
 #include "xmalloc.h"
 
 /* Server-supplied text put into messages is cut to this many bytes. */
@@ -115,7 +116,7 @@ size_text(size_t n)
 		return xasprintf("%zu MiB", n / MIB);
 	if (n >= KIB && n % KIB == 0)
 		return xasprintf("%zu KiB", n / KIB);
-	return xasprintf("%zu bytes", n);
+	return xasprintf("%zu %s", n, plural_noun((long long)n, "byte", "bytes"));
 }
 
 static const char *

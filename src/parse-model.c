@@ -9,6 +9,7 @@
 #include "ascii.h"
 #include "date.h"
 #include "parse-internal.h"
+#include "plural.h"
 #include "text.h"
 #include "url.h"
 #include "xmalloc.h"
@@ -221,7 +222,8 @@ parse_item_end(struct parser *p)
 		p->item.author = xstrdup(p->feed.author);
 	if (p->nitems >= p->max_items) {
 		if (p->error == NULL)
-			p->error = xasprintf("more than %zu items; the rest were ignored", p->max_items);
+			p->error = xasprintf("more than %zu %s; the rest were ignored", p->max_items,
+			    plural_noun((long long)p->max_items, "item", "items"));
 		item_clear(&p->item);
 		return;
 	}

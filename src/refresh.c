@@ -24,6 +24,10 @@
 #include "url.h"
 #include "xmalloc.h"
 
+/* How the error of a feed that parsed, but not to its end, starts: an
+ * unchanged feed (a 304) keeps it. */
+#define PARTLY_READ	"partly read: "
+
 /* A new item of a full-story feed, waiting for its feed to be written. */
 struct story_wanted {
 	int64_t	 item_id;
@@ -49,6 +53,7 @@ struct job {
 	char		*name;
 	char		*url;
 	char		*old_etag, *old_last_modified;
+	char		*old_error;	/* the feed's last_error, or NULL */
 	long		 user_interval;
 	long		 publisher_interval;	/* as stored, from the last parse */
 
@@ -96,6 +101,7 @@ job_free(struct job *job)
 	free(job->url);
 	free(job->old_etag);
 	free(job->old_last_modified);
+	free(job->old_error);
 	free(job->etag);
 	free(job->last_modified);
 	free(job->charset);
@@ -353,10 +359,15 @@ write_feed(struct job *job, const struct fetch_result *result, const char *error
 	    now + hints.retry_after : DATE_NONE;
 	state.disabled = result->status == FETCH_GONE;
 	/* Validators: new ones from a 200 that was read as a feed; after a
-	 * 304 or a failure the old ones stay, so the next request is still
-	 * conditional. Those of a document that was no feed would have the
-	 * next refresh answered 304, and the failure forgotten. */
-	if (result->status == FETCH_OK && !failed) {
+	 * 304 or a failure to reach the server the old ones stay, so the next
+	 * request is still conditional. A document that was no feed leaves
+	 * none: the next request is unconditional, so that no 304 (against the
+	 * validators of an older, good document, or a file's time) passes it
+	 * off as unchanged, and its error stands until a fetch parses. */
+	if ((result->status == FETCH_OK || result->status == FETCH_ABORTED) && failed) {
+		state.etag = NULL;
+		state.last_modified = NULL;
+	} else if (result->status == FETCH_OK) {
 		state.etag = job->etag;
 		state.last_modified = job->last_modified;
 	} else {
@@ -433,7 +444,7 @@ on_done(void *ctx, const struct fetch_result *result)
 			store_items = true;
 			failed = false;
 			if (parse_error(job->parser) != NULL)
-				message = xasprintf("partly read: %s", parse_error(job->parser));
+				message = xasprintf(PARTLY_READ "%s", parse_error(job->parser));
 		}
 		break;
 	case FETCH_ABORTED:
@@ -447,8 +458,19 @@ on_done(void *ctx, const struct fetch_result *result)
 			message = xstrdup(result->message);
 		break;
 	case FETCH_NOT_MODIFIED:
+		if (job->old_etag == NULL && job->old_last_modified == NULL) {
+			/* An answer to no question: nothing says the document
+			 * parses now, so its last error (if any) stands. */
+			message = xstrdup(job->old_error != NULL ? job->old_error :
+			    "HTTP 304 Not Modified to a request that was not conditional");
+			break;
+		}
 		failed = false;
 		r->stats.not_modified++;
+		/* The document read partly last time is unchanged. */
+		if (job->old_error != NULL && strncmp(job->old_error, PARTLY_READ,
+		    strlen(PARTLY_READ)) == 0)
+			message = xstrdup(job->old_error);
 		break;
 	case FETCH_GONE:
 		message = xstrdup(result->message);
@@ -553,6 +575,7 @@ queue(struct refresh *r, const struct store_feed *feed)
 	job->url = xstrdup(feed->url);
 	job->old_etag = copy_or_null(feed->etag);
 	job->old_last_modified = copy_or_null(feed->last_modified);
+	job->old_error = copy_or_null(feed->last_error);
 	job->user_interval = feed->user_interval;
 	job->publisher_interval = feed->publisher_interval;
 	job->full_story = feed->full_story;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "plural.h"
 #include "render.h"
 #include "sanitize.h"
 #include "store.h"
@@ -193,14 +194,15 @@ article_status(struct ui *ui, struct view *v, struct buf *out)
 	if (!a->loaded)
 		return;
 	shown = v->top + h < v->n_rows ? v->top + h : v->n_rows;
-	buf_appendf(out, "%lld/%lld lines", (long long)shown, (long long)v->n_rows);
+	buf_appendf(out, "%lld/%lld %s", (long long)shown, (long long)v->n_rows,
+	    plural_noun(v->n_rows, "line", "lines"));
 	if (a->item.starred)
 		buf_append_str(out, " | starred");
 	buf_append_str(out, a->item.read ? " | read" : " | unread");
 	if (a->body.n_links > 0) {
 		ui_key_hint(ui, OP_OPEN_LINK, link, sizeof(link));
-		buf_appendf(out, " | %zu link%s: %s or 1-9", a->body.n_links,
-		    a->body.n_links == 1 ? "" : "s", link);
+		buf_appendf(out, " | %zu %s: %s or 1-9", a->body.n_links,
+		    plural_noun((long long)a->body.n_links, "link", "links"), link);
 	}
 }
 

@@ -12,6 +12,7 @@
 
 #include "cmd.h"
 #include "feedlist.h"
+#include "plural.h"
 #include "sanitize.h"
 #include "store.h"
 #include "ui-internal.h"
@@ -294,8 +295,8 @@ feeds_title(struct ui *ui, struct view *v, struct buf *out)
 	struct feeds *f = v->data;
 
 	(void)ui;
-	buf_appendf(out, "tidings: %lld feed%s, %lld unread", (long long)f->n_feeds,
-	    f->n_feeds == 1 ? "" : "s", (long long)(f->unread < 0 ? 0 : f->unread));
+	buf_appendf(out, "tidings: %lld %s, %lld unread", (long long)f->n_feeds,
+	    plural_noun(f->n_feeds, "feed", "feeds"), (long long)(f->unread < 0 ? 0 : f->unread));
 }
 
 static void
@@ -530,7 +531,7 @@ mark_confirmed(struct ui *ui, void *ctx)
 		ui_error(ui, "%s", store_error(ui->store));
 		return;
 	}
-	ui_message(ui, "marked %lld item%s read", (long long)n, n == 1 ? "" : "s");
+	ui_message(ui, "marked %lld %s read", (long long)n, plural_noun(n, "item", "items"));
 	ui_store_changed(ui);
 }
 
@@ -556,10 +557,11 @@ feeds_mark_all_read(struct ui *ui, struct view *v)
 	mark_target.name = NULL;
 	mark_target.error = NULL;
 	if (row->kind == ROW_ALL_UNREAD)
-		question = xasprintf("Mark all %lld unread items read?", (long long)row->unread);
+		question = xasprintf("Mark all %lld unread %s read?", (long long)row->unread,
+		    plural_noun(row->unread, "item", "items"));
 	else
-		question = xasprintf("Mark %lld unread item%s of %s read?", (long long)row->unread,
-		    row->unread == 1 ? "" : "s", row->name);
+		question = xasprintf("Mark %lld unread %s of %s read?", (long long)row->unread,
+		    plural_noun(row->unread, "item", "items"), row->name);
 	ui_confirm(ui, question, mark_confirmed, &mark_target);
 	free(question);
 }
@@ -733,11 +735,12 @@ import_done(struct ui *ui, void *ctx, const char *text)
 	ui_store_changed(ui);
 	/* The status line has room for one reason: the one to act on. */
 	if (files > 0)
-		ui_message(ui, "imported %zu feed%s; %zu file:// URL%s skipped (tidings import "
-		    "--allow-file)", n_ids, n_ids == 1 ? "" : "s", files, files == 1 ? "" : "s");
+		ui_message(ui, "imported %zu %s; %zu file:// %s skipped (tidings import "
+		    "--allow-file)", n_ids, plural_noun((long long)n_ids, "feed", "feeds"), files,
+		    plural_noun((long long)files, "URL", "URLs"));
 	else
-		ui_message(ui, "imported %zu feed%s (%zu already subscribed, %zu skipped)", n_ids,
-		    n_ids == 1 ? "" : "s", already, skipped);
+		ui_message(ui, "imported %zu %s (%zu already subscribed, %zu skipped)", n_ids,
+		    plural_noun((long long)n_ids, "feed", "feeds"), already, skipped);
 	if (n_ids > 0)
 		ui_refresh_start(ui, ids, n_ids, false);
 out:

@@ -160,6 +160,9 @@ struct ui {
 	bool			 sync_failed;
 	int64_t			 data_version;	/* the store's, when last looked at */
 	int64_t			 last_check;	/* milliseconds */
+	/* The terminal's charset when its locale is not UTF-8, else NULL. */
+	struct term_charset	*charset;
+	struct buf		 converted;	/* scratch for ui_put */
 };
 
 /* How a style was asked for in the settings, before the terminal says
@@ -194,6 +197,9 @@ int64_t		 ui_view_step_item(struct ui *ui, struct view *v, int step);
 /* Tell every view below v of a change to an item. */
 void		 ui_view_note(struct ui *ui, struct view *v, const struct view_note *note);
 int		 ui_list_height(const struct ui *ui);
+/* Write the first len bytes of the UTF-8 s at line y, column 0, in the
+ * terminal's charset. Every line of the screen goes through here. */
+void		 ui_put(struct ui *ui, int y, const char *s, size_t len);
 void		 ui_message(struct ui *ui, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));
 void		 ui_error(struct ui *ui, const char *fmt, ...)

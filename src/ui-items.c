@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "plural.h"
 #include "sanitize.h"
 #include "store.h"
 #include "ui-internal.h"
@@ -369,10 +370,11 @@ items_title(struct ui *ui, struct view *v, struct buf *out)
 		buf_appendf(out, ", %lld unread", (long long)(it->unread >= 0 ? it->unread :
 		    v->n_rows));
 	else if (it->unread >= 0)
-		buf_appendf(out, ", %lld items, %lld unread", (long long)v->n_rows,
-		    (long long)it->unread);
+		buf_appendf(out, ", %lld %s, %lld unread", (long long)v->n_rows,
+		    plural_noun(v->n_rows, "item", "items"), (long long)it->unread);
 	else
-		buf_appendf(out, ", %lld items", (long long)v->n_rows);
+		buf_appendf(out, ", %lld %s", (long long)v->n_rows,
+		    plural_noun(v->n_rows, "item", "items"));
 }
 
 /* The filters in force, always on the status line. */
@@ -609,7 +611,7 @@ mark_confirmed(struct ui *ui, void *ctx)
 		ui_error(ui, "%s", store_error(ui->store));
 		return;
 	}
-	ui_message(ui, "marked %lld item%s read", (long long)n, n == 1 ? "" : "s");
+	ui_message(ui, "marked %lld %s read", (long long)n, plural_noun(n, "item", "items"));
 	ui_store_changed(ui);
 }
 
@@ -639,8 +641,9 @@ items_toggle_unread(struct ui *ui, struct view *v)
 	struct items *it = v->data;
 
 	it->unread_only = !it->unread_only;
+	/* No message: the status line shows the filter, and saying it twice
+	 * there is noise. */
 	reload(ui, v, false);
-	ui_message(ui, it->unread_only ? "unread items only" : "read and unread items");
 }
 
 static void
@@ -650,7 +653,6 @@ items_toggle_starred(struct ui *ui, struct view *v)
 
 	it->starred_only = !it->starred_only;
 	reload(ui, v, false);
-	ui_message(ui, it->starred_only ? "starred items only" : "starred or not");
 }
 
 static void
@@ -665,7 +667,7 @@ items_clear_filters(struct ui *ui, struct view *v)
 	free(it->search);
 	it->search = NULL;
 	reload(ui, v, true);
-	ui_message(ui, "no filters: every item of every feed");
+	ui_message(ui, "filters cleared");
 }
 
 static void

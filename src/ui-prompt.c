@@ -176,7 +176,7 @@ ui_prompt_draw(struct ui *ui)
 	ui_style_set(ui, STYLE_NORMAL, false);
 	move(ui->lines - 1, 0);
 	clrtoeol();
-	mvaddstr(ui->lines - 1, 0, buf_str(&line));
+	ui_put(ui, ui->lines - 1, buf_str(&line), line.len);
 	move(ui->lines - 1, label_width + text_width < ui->cols ? label_width + text_width :
 	    ui->cols - 1);
 	buf_free(&shown);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "plural.h"
 #include "refresh.h"
 #include "store.h"
 #include "ui-internal.h"
@@ -38,8 +39,8 @@ show_progress(struct ui *ui, const struct refresh_stats *stats)
 			buf_appendf(&ui->progress, ", %zu new", stats->new_items);
 	}
 	if (stories > 0)
-		buf_appendf(&ui->progress, "%s%zu stor%s", ui->progress.len > 0 ? ", " : "",
-		    stories, stories == 1 ? "y" : "ies");
+		buf_appendf(&ui->progress, "%s%zu %s", ui->progress.len > 0 ? ", " : "",
+		    stories, plural_noun((long long)stories, "story", "stories"));
 }
 
 static void
@@ -148,8 +149,8 @@ ui_refresh_start(struct ui *ui, const int64_t *feed_ids, size_t n, bool all)
 				skipped++;
 		}
 		if (skipped > 0)
-			ui_message(ui, "%zu feed%s disabled or asked to wait (Retry-After)",
-			    skipped, skipped == 1 ? " is" : "s are");
+			ui_message(ui, "%zu %s disabled or asked to wait (Retry-After)",
+			    skipped, plural_noun((long long)skipped, "feed is", "feeds are"));
 	} else if (refresh_add_due(ui->refresh, store_now(ui->store), all) < 0)
 		ui_error(ui, "%s", store_error(ui->store));
 	show_progress(ui, refresh_stats(ui->refresh));
@@ -208,9 +209,9 @@ ui_refresh_finish(struct ui *ui)
 		if (line.len == 0)
 			buf_append_str(&line, "nothing to refresh");
 	} else {
-		buf_appendf(&line, "refreshed %zu feed%s: %zu new item%s", stats->done,
-		    cmd_plural((int64_t)stats->done), stats->new_items,
-		    cmd_plural((int64_t)stats->new_items));
+		buf_appendf(&line, "refreshed %zu %s: %zu new %s", stats->done,
+		    plural_noun((long long)stats->done, "feed", "feeds"), stats->new_items,
+		    plural_noun((long long)stats->new_items, "item", "items"));
 		if (stats->failed > 0) {
 			buf_appendf(&line, ", %zu failed", stats->failed);
 			failed = true;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "plural.h"
 #include "store.h"
 #include "sync.h"
 #include "ui-internal.h"
@@ -122,11 +123,11 @@ ui_sync_check(struct ui *ui, struct buf *summary, bool *failed)
 		buf_append_str(summary, "sync failed: ");
 		buf_append_str(summary, ui_sync_state.error != NULL ? ui_sync_state.error : "failed");
 		if (st->pending > 0)
-			buf_appendf(summary, " (%zu local change%s kept)", st->pending,
-			    cmd_plural((int64_t)st->pending));
+			buf_appendf(summary, " (%zu local %s kept)", st->pending,
+			    plural_noun((long long)st->pending, "change", "changes"));
 	} else
-		buf_appendf(summary, "synced %zu new article%s", st->new_articles,
-		    cmd_plural((int64_t)st->new_articles));
+		buf_appendf(summary, "synced %zu new %s", st->new_articles,
+		    plural_noun((long long)st->new_articles, "article", "articles"));
 	free(ui_sync_state.error);
 	ui_sync_state.error = NULL;
 	ui_store_changed(ui);

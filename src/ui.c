@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -21,10 +22,12 @@
 #include "browser.h"
 #include "cmd.h"
 #include "date.h"
+#include "encoding.h"
 #include "filter.h"
 #include "refresh.h"
 #include "sanitize.h"
 #include "store.h"
+#include "term-charset.h"
 #include "ui-internal.h"
 #include "ui.h"
 #include "width.h"
@@ -166,6 +169,18 @@ ui_now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+ui_put(struct ui *ui, int y, const char *s, size_t len)
+{
+	if (ui->charset == NULL) {
+		mvaddnstr(y, 0, s, (int)len);
+		return;
+	}
+	buf_reset(&ui->converted);
+	term_charset_convert(ui->charset, s, len, &ui->converted);
+	mvaddstr(y, 0, buf_str(&ui->converted));
 }
 
 int
@@ -365,7 +380,7 @@ draw_status(struct ui *ui)
 		buf_append_str(&line, buf_str(&ui->progress));
 	}
 	ui_style_set(ui, style, false);
-	mvaddstr(ui->lines - 1, 0, buf_str(&line));
+	ui_put(ui, ui->lines - 1, buf_str(&line), line.len);
 	buf_free(&left);
 	buf_free(&line);
 }
@@ -392,7 +407,7 @@ draw(struct ui *ui)
 	v->type->title(ui, v, &text);
 	width_pad(&line, buf_str(&text), ui->cols);
 	ui_style_set(ui, STYLE_TITLE, false);
-	mvaddstr(0, 0, buf_str(&line));
+	ui_put(ui, 0, buf_str(&line), line.len);
 
 	if (v->n_rows == 0 && v->type->empty != NULL) {
 		buf_reset(&text);
@@ -402,8 +417,7 @@ draw(struct ui *ui)
 			nl = strchr(p, '\n');
 			buf_reset(&line);
 			buf_append(&line, p, nl != NULL ? (size_t)(nl - p) : strlen(p));
-			mvaddnstr(1 + i, 0, buf_str(&line),
-			    (int)width_fit(buf_str(&line), ui->cols, NULL));
+			ui_put(ui, 1 + i, buf_str(&line), width_fit(buf_str(&line), ui->cols, NULL));
 			p = nl != NULL ? nl + 1 : p + strlen(p);
 		}
 	}
@@ -414,7 +428,7 @@ draw(struct ui *ui)
 		style = STYLE_NORMAL;
 		v->type->row(ui, v, row, ui->cols, &line, &style);
 		ui_style_set(ui, style, !v->pager && row == v->cursor);
-		mvaddnstr(1 + i, 0, buf_str(&line), (int)width_fit(buf_str(&line), ui->cols, NULL));
+		ui_put(ui, 1 + i, buf_str(&line), width_fit(buf_str(&line), ui->cols, NULL));
 	}
 	if (ui->prompt.active) {
 		ui_prompt_draw(ui);
@@ -759,6 +773,23 @@ define_other_keys(void)
 	}
 }
 
+/* Terminal flow control (IXON) would swallow Ctrl-S and Ctrl-Q, keys the
+ * config may bind. curses has no call for it, so it goes off by hand, and
+ * def_prog_mode makes it part of the modes curses saves: endwin (quit,
+ * suspend, a browser in the terminal) gives back the user's own modes,
+ * and reset_prog_mode (resume) takes these again. */
+static void
+flow_control_off(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)IXON;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		def_prog_mode();
+}
+
 static int
 start_terminal(struct ui *ui)
 {
@@ -779,6 +810,7 @@ start_terminal(struct ui *ui)
 	cbreak();
 	noecho();
 	nonl();
+	flow_control_off();
 	keypad(stdscr, TRUE);
 	define_other_keys();
 	nodelay(stdscr, TRUE);
@@ -828,6 +860,10 @@ ui_run(struct session *session)
 	}
 	ui_styles_apply(&ui, specs);
 	ui_store_written(&ui);
+	/* The store and the views speak UTF-8; a terminal whose locale does
+	 * not gets its own charset at the edge (ui_put). */
+	if (!encoding_is_utf8(nl_langinfo(CODESET)))
+		ui.charset = term_charset_new(nl_langinfo(CODESET));
 
 	ui_push(&ui, ui_feeds_new(&ui));
 	if (session->settings.number[OPT_REFRESH_ON_START] != 0)
@@ -849,6 +885,8 @@ ui_run(struct session *session)
 	ui_refresh_stop(&ui);
 	ui_prompt_free(&ui);
 	buf_free(&ui.message);
+	term_charset_free(&ui.charset);
+	buf_free(&ui.converted);
 	filter_sql_free(&ui.shown);
 	/* Stopped by a signal: the shell's convention for the status. */
 	return stop_signal != 0 ? 128 + stop_signal : EXIT_OK;

@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plural.h"
 #include "xmalloc.h"
 
 static void __attribute__((noreturn))
 out_of_memory(size_t size)
 {
-	fprintf(stderr, "tidings: out of memory (allocating %zu bytes)\n", size);
+	fprintf(stderr, "tidings: out of memory (allocating %zu %s)\n", size,
+	    plural_noun((long long)size, "byte", "bytes"));
 	abort();
 }
 

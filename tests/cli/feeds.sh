@@ -120,7 +120,8 @@ check "folders become tags, merged into a known feed" \
     [ "$(feed_line https://lwn.net/headlines/rss "$i" | cut -f 3)" = "Linux,News,Tech,dup,kernel,linux,news,Ελλάδα" ]
 check "nested OPML title" [ "$(feed_line https://www.kathimerini.gr/rss "$i" | cut -f 1,3)" = "$(printf 'Καθημερινή\tNews,Ελλάδα')" ]
 expect_exit 0 "import OPML 1.0" --db "$i" import "$data/opml-1.0.opml"
-out_has "OPML 1.0 counts" "^imported 4 feeds (0 already subscribed, 1 skipped)$"
+out_has "OPML 1.0 counts" "^imported 4 feeds (0 already subscribed, 2 skipped)$"
+err_has "the outline without a URL named" "line 13: skipped outline \"A link, not a feed\": it has no xmlUrl and no outline inside"
 check "OPML 1.0 Latin-1 title" [ "$(feed_line http://cafe.example.fr/rss "$i" | cut -f 1)" = "Café du Monde" ]
 expect_exit 0 "import OPML categories" --db "$i" import "$data/opml-category.opml"
 out_has "category counts" "^imported 5 feeds (0 already subscribed, 0 skipped)$"

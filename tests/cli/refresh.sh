@@ -102,6 +102,22 @@ check "--quiet prints nothing when nothing fails" [ ! -s "$scratch/out3q" ]
 t refresh "$base/b.xml" > "$scratch/out3f" 2>&1
 check "refresh FEED fetches a feed that is not due" grep -q '^refreshed 1 feed: ' "$scratch/out3f"
 
+# A named feed that is disabled or under Retry-After is skipped with one
+# line on standard error, --quiet or not, and exit status 1: the feed asked
+# for was not refreshed.
+t refresh --quiet "$base/410" > "$scratch/out3s" 2> "$scratch/err3s"
+check "refresh of a disabled feed exits 1" [ $? -eq 1 ]
+check "a disabled feed is skipped, even with --quiet (got: $(cat "$scratch/err3s"))" \
+    grep -q "^tidings: $base/410: disabled (.*); skipped" "$scratch/err3s"
+check "in one line" [ "$(wc -l < "$scratch/err3s")" -eq 1 ]
+check "and nothing on standard output with --quiet" [ ! -s "$scratch/out3s" ]
+t refresh "$base/429" "$base/b.xml" > "$scratch/out3s" 2> "$scratch/err3s"
+check "refresh of a feed under Retry-After exits 1" [ $? -eq 1 ]
+check "a feed under Retry-After is skipped, saying until when (got: $(cat "$scratch/err3s"))" \
+    grep -q "^tidings: $base/429: the server asked to wait until .* (Retry-After); skipped$" \
+    "$scratch/err3s"
+check "the other feed is still fetched" grep -q '^refreshed 1 feed: ' "$scratch/out3s"
+
 # 4. Two refreshes at once: the second waits briefly, then exits 0 saying so.
 # (The first runs with the default limits, so the slow answer is waited for.)
 t add "$base/sleep?ms=6000" > /dev/null

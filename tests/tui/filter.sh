@@ -65,13 +65,16 @@ expect "an article" "Title: "
 keys q
 keys u
 expect "u shows read items too" "all feeds | read and unread | /kern"
+# The status line says the filter once: no message repeats it.
+expect_line "the status line says it once" "all feeds | read and unread | /kern"
 keys u
 expect "u again: unread only" "all feeds | unread only | /kern"
+expect_line "and says that once" "all feeds | unread only | /kern"
 expect "and the read ones are gone" "tidings: all feeds, 1 unread"
 
 # One key clears every filter.
 keys c
-expect "c clears" "all feeds | read and unread"
+expect_line "c clears, and says so once" "all feeds | read and unread | filters cleared"
 expect_gone "no keyword left" "/kern"
 expect "every item of every feed" "tidings: all feeds, 8 items, 6 unread"
 
@@ -83,8 +86,11 @@ expect "the filter from the feed list looks everywhere" "/ in all feeds:"
 type_text "καιρ"
 expect "a Greek word matches" "Καιρός: βροχές αύριο"
 expect_gone "nothing else" "Αθλητικά νέα"
-keys Escape
-expect "Esc there goes back to the feed list" "3 feeds, 6 unread"
+keys Enter
+keys u
+expect_line "one item is one item, not 1 items" "tidings: all feeds, 1 item"
+keys q
+expect "q goes back to the feed list" "3 feeds, 6 unread"
 
 keys q
 expect "quit" "reader exited 0"

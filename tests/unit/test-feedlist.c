@@ -167,7 +167,7 @@ static const struct read_case read_cases[] = {
 		"\xce\x95\xce\xbb\xce\xbb\xce\xb7\xce\xbd\xce\xb9\xce\xba\xce"
 		"\xac \xce\xbd\xce\xad\xce\xb1", NULL, "quote \"inside\"" },
 	    { "https://news.example.com/?a=1&b=2#frag", NULL, NULL, "" }) },
-	{ "opml-1.0", "opml-1.0.opml", NULL, 0, 0, NULL, 1,
+	{ "opml-1.0", "opml-1.0.opml", NULL, 0, 0, NULL, 2,
 	    ENTRIES(
 	    { "http://www.scripting.com/rss.xml", "Scripting News",
 		"http://www.scripting.com/", "" },
@@ -368,6 +368,13 @@ test_warnings(void)
 	    "exec:/bin/true\n";
 	static const char	 opml[] =
 	    "<opml><body>\n\n<outline xmlUrl=\"gopher://x/\"/></body></opml>";
+	static const char	 bare[] =
+	    "<opml><body>\n"
+	    "<outline text=\"Lost feed\" htmlUrl=\"https://lost.example/\"/>\n"
+	    "<outline text=\"Empty folder\">\n</outline>\n"
+	    "<outline text=\"Full\"><outline text=\"Deeper\">\n"
+	    "<outline xmlUrl=\"https://a.example/\"/><outline/></outline></outline>\n"
+	    "</body></opml>";
 	struct feedlist		 list;
 	struct buf		 many = BUF_INIT;
 	int			 i;
@@ -388,6 +395,23 @@ test_warnings(void)
 	if (list.n_warnings == 1)
 		CHECK_STR(list.warnings[0], "line 3: skipped outline whose "
 		    "xmlUrl \"gopher://x/\" is not an http, https or file URL");
+	feedlist_free(&list);
+
+	/* An outline with neither xmlUrl nor outlines inside is no feed and
+	 * no folder: counted and named, not dropped silently. A folder that
+	 * holds a feed is not skipped, nor one whose feed comes deeper. */
+	CHECK_INT(feedlist_read(bare, strlen(bare), &list, NULL), 0);
+	CHECK_INT(list.n_entries, 1);
+	CHECK_INT(list.n_skipped, 3);
+	CHECK_INT(list.n_warnings, 3);
+	if (list.n_warnings == 3) {
+		CHECK_STR(list.warnings[0], "line 2: skipped outline \"Lost feed\": "
+		    "it has no xmlUrl and no outline inside");
+		CHECK_STR(list.warnings[1], "line 3: skipped outline \"Empty folder\": "
+		    "it has no xmlUrl and no outline inside");
+		CHECK_STR(list.warnings[2], "line 6: skipped outline without a title: "
+		    "it has no xmlUrl and no outline inside");
+	}
 	feedlist_free(&list);
 
 	/* Warnings are capped; the count of skipped feeds is not. */

@@ -1,8 +1,9 @@
 /* test-refresh.c: refresh.c against tests/server.py on loopback with a real
  * store file: feeds that fail (an HTTP error, a page that is no feed) while
  * the others succeed, what each leaves in the store, a second refresh
- * answered 304 for an unchanged feed and 200 for a changed one, and read
- * state kept across both. Skips without python3. */
+ * answered 304 for an unchanged feed and 200 for a changed one, read
+ * state kept across both, and a feed that turns into a page and back.
+ * Skips without python3. */
 #include "config.h"
 
 #include <stdbool.h>
@@ -238,6 +239,28 @@ test_refresh(const char *base)
 	get_feed(store, ids[PAGE], &feed);
 	CHECK(contains(feed.last_error, "not a feed"));
 	CHECK_STR(feed.etag, NULL);
+	store_feed_clear(&feed);
+
+	/* Alpha turns into a page: a failure that leaves no validators, so
+	 * that no 304 against the good document's can hide it. Back to a
+	 * feed, it is read again. */
+	write_file("alpha.xml", "<!DOCTYPE html><html><body><p>Gone.</p></body></html>\n");
+	refresh_feeds(store, &settings, ids, 1, &seen, &stats);
+	CHECK_INT(stats.failed, 1);
+	get_feed(store, ids[ALPHA], &feed);
+	CHECK(contains(feed.last_error, "not a feed"));
+	CHECK_STR(feed.etag, NULL);
+	CHECK_STR(feed.last_modified, NULL);
+	CHECK_INT(feed.total, 3);
+	store_feed_clear(&feed);
+	write_feed("alpha.xml", "Alpha", 3);
+	refresh_feeds(store, &settings, ids, 1, &seen, &stats);
+	CHECK_INT(stats.failed, 0);
+	CHECK_INT(stats.not_modified, 0);
+	get_feed(store, ids[ALPHA], &feed);
+	CHECK_INT(feed.last_status, 200);
+	CHECK_STR(feed.last_error, NULL);
+	CHECK_STR(feed.etag, alpha_etag);
 	store_feed_clear(&feed);
 
 	free(alpha_etag);
