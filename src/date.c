@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "date.h"
 
 #define SECONDS_PER_DAY		86400
@@ -163,42 +164,10 @@ static const int days_before_month[13] = {
 
 static int64_t	parse_iso(const char *);
 
-/* Character classes for ASCII only, so that the locale never matters. */
-static int
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	    c == '\v';
-}
-
-static int
-to_lower(int c)
-{
-	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-}
-
-static int
-to_upper(int c)
-{
-	return (c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c;
-}
-
 static const char *
 skip_space(const char *p)
 {
-	while (is_space((unsigned char)*p))
+	while (ascii_is_space((unsigned char)*p))
 		p++;
 	return p;
 }
@@ -206,11 +175,7 @@ skip_space(const char *p)
 static size_t
 digit_run(const char *p)
 {
-	size_t	n = 0;
-
-	while (is_digit((unsigned char)p[n]))
-		n++;
-	return n;
+	return strspn(p, "0123456789");
 }
 
 /* The value of n (at most 9) digits at p. */
@@ -232,7 +197,7 @@ same_word(const char *p, size_t len, const char *word)
 
 	for (i = 0; i < len; i++) {
 		if (word[i] == '\0' ||
-		    to_lower((unsigned char)p[i]) != (unsigned char)word[i])
+		    ascii_to_lower((unsigned char)p[i]) != (unsigned char)word[i])
 			return 0;
 	}
 	return word[len] == '\0';
@@ -248,7 +213,7 @@ abbreviates(const char *p, size_t len, const char *full)
 	if (len < 3)
 		return 0;
 	for (i = 0; i < len; i++) {
-		if (full[i] == '\0' || to_lower((unsigned char)p[i]) != full[i])
+		if (full[i] == '\0' || ascii_to_lower((unsigned char)p[i]) != full[i])
 			return 0;
 	}
 	return 1;
@@ -429,7 +394,7 @@ compare_zone(const void *key, const void *member)
 	int			 diff;
 
 	for (i = 0; i < word->len && zone->name[i] != '\0'; i++) {
-		diff = to_upper((unsigned char)word->p[i]) - zone->name[i];
+		diff = ascii_to_upper((unsigned char)word->p[i]) - zone->name[i];
 		if (diff != 0)
 			return diff;
 	}
@@ -463,7 +428,7 @@ parse_zone(const char *p, size_t len, int *offset)
 		return -1;
 	if (p[0] == '+' || p[0] == '-')
 		return etc ? -1 : parse_offset(p, len, offset);
-	while (letters < len && is_alpha((unsigned char)p[letters]))
+	while (letters < len && ascii_is_alpha((unsigned char)p[letters]))
 		letters++;
 	if (letters == 0)
 		return -1;
@@ -517,7 +482,7 @@ parse_clock(const char *p, struct fields *f)
 			return NULL;
 		f->second = number(p, n);
 		p += n;
-		if (*p == '.' && is_digit((unsigned char)p[1]))
+		if (*p == '.' && ascii_is_digit((unsigned char)p[1]))
 			p += 1 + digit_run(p + 1);
 	}
 	if (*p == ':')
@@ -538,7 +503,7 @@ parse_iso_clock(const char *p, struct fields *f)
 		if (n == 6)
 			f->second = number(p + 4, 2);
 		p += n;
-		if (*p == '.' && is_digit((unsigned char)p[1]))
+		if (*p == '.' && ascii_is_digit((unsigned char)p[1]))
 			p += 1 + digit_run(p + 1);
 		return p;
 	}
@@ -556,7 +521,7 @@ next_token(const char **pp, struct token *token)
 	const char	*p = *pp;
 
 	for (;;) {
-		while (is_space((unsigned char)*p) || *p == ',')
+		while (ascii_is_space((unsigned char)*p) || *p == ',')
 			p++;
 		if (*p != '(')
 			break;
@@ -568,7 +533,7 @@ next_token(const char **pp, struct token *token)
 	if (*p == '\0')
 		return 0;
 	token->p = p;
-	while (*p != '\0' && !is_space((unsigned char)*p) && *p != ',' &&
+	while (*p != '\0' && !ascii_is_space((unsigned char)*p) && *p != ',' &&
 	    *p != '(')
 		p++;
 	token->len = (size_t)(p - token->p);
@@ -600,7 +565,7 @@ parse_iso_tail(const char *p, struct fields *f, int korean)
 
 	if (*p == 'T' || *p == 't') {
 		p = parse_iso_clock(p + 1, f);
-	} else if (is_space((unsigned char)*p)) {
+	} else if (ascii_is_space((unsigned char)*p)) {
 		p = skip_space(p);
 		if (*p == '\0')
 			return korean ? DATE_NONE : to_seconds(f);
@@ -620,13 +585,13 @@ parse_iso_tail(const char *p, struct fields *f, int korean)
 
 	if (*p == 'Z' || *p == 'z' || *p == '+' || *p == '-') {
 		end = p;
-		while (*end != '\0' && !is_space((unsigned char)*end))
+		while (*end != '\0' && !ascii_is_space((unsigned char)*end))
 			end++;
 		if (parse_zone(p, (size_t)(end - p), &f->offset) != 0)
 			return DATE_NONE;
 		have_zone = 1;
 		p = end;
-	} else if (*p != '\0' && !is_space((unsigned char)*p))
+	} else if (*p != '\0' && !ascii_is_space((unsigned char)*p))
 		return DATE_NONE;
 
 	while (next_token(&p, &token)) {
@@ -720,7 +685,7 @@ parse_iso(const char *p)
 		n = digit_run(p);
 		end = p;
 		while (n == 0 && *end != '\0' && *end != '-' &&
-		    !is_space((unsigned char)*end))
+		    !ascii_is_space((unsigned char)*end))
 			end++;
 		if (n == 0 && separator == '-' && *end == '-' &&
 		    (f.month = lookup_name(hungarian_months,
@@ -754,7 +719,7 @@ parse_iso(const char *p)
 
 	/* Basic format: the length of the digit run tells the form. */
 	if (p[n] != '\0' && p[n] != 'T' && p[n] != 't' &&
-	    !is_space((unsigned char)p[n]))
+	    !ascii_is_space((unsigned char)p[n]))
 		return DATE_NONE;
 	switch (n) {
 	case 8:
@@ -827,7 +792,7 @@ parse_text(const char *p)
 		int	c = (unsigned char)token.p[0];
 
 		token_end = token.p + token.len;
-		if (is_digit(c)) {
+		if (ascii_is_digit(c)) {
 			n = digit_run(token.p);
 			if (n > token.len)
 				n = token.len;
@@ -906,7 +871,7 @@ date_parse(const char *s)
 	s = skip_space(s);
 	if (*s == '\0')
 		return DATE_NONE;
-	if (is_digit((unsigned char)*s) || *s == '-') {
+	if (ascii_is_digit((unsigned char)*s) || *s == '-') {
 		t = parse_iso(s);
 		if (t != DATE_NONE)
 			return t;

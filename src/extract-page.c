@@ -12,6 +12,7 @@
 
 #include <gumbo.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "extract.h"
 #include "extract-internal.h"
@@ -762,19 +763,6 @@ strip_controls(char *text, size_t len)
 	return (size_t)(out - (unsigned char *)text);
 }
 
-/* The value of digit c in base 16 or 10, or -1. */
-static int
-digit_value(unsigned char c, bool hex)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (hex && c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (hex && c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Numeric character references past U+10FFFF rewritten as "&#xFFFD", which
  * is what HTML makes of them (13.2.5.80). gumbo 0.10 adds the digits up in
@@ -798,7 +786,7 @@ cap_references(char *text, size_t len)
 		hex = p[2] == 'x' || p[2] == 'X';
 		digits = p + (hex ? 3 : 2);
 		value = 0;
-		for (q = digits; q < end && (d = digit_value((unsigned char)*q, hex)) >= 0; q++) {
+		for (q = digits; q < end && (d = ascii_digit_value((unsigned char)*q, hex ? 16 : 10)) >= 0; q++) {
 			value = value * (hex ? 16 : 10) + (unsigned long)d;
 			if (value > 0x10ffff)
 				value = 0x110000;	/* saturated: too large either way */

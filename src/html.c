@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "entities.h"
 #include "html.h"
@@ -99,17 +100,6 @@ static const unsigned short windows1252[32] = {
 	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 };
 
-static int
-hex_value(unsigned char c)
-{
-	if (html_is_digit(c))
-		return c - '0';
-	c = html_lower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 bool
 html_name_is(const char *s, size_t len, const char *word)
 {
@@ -180,12 +170,10 @@ html_reference(const char *p, const char *end, unsigned long *cp)
 			base = 16;
 			q++;
 		}
-		if (q >= end || hex_value((unsigned char)*q) < 0 ||
-		    (base == 10 && !html_is_digit((unsigned char)*q)))
+		if (q >= end || ascii_digit_value((unsigned char)*q, base) < 0)
 			return 0;
 		for (; q < end; q++) {
-			digit = hex_value((unsigned char)*q);
-			if (digit < 0 || (base == 10 && digit > 9))
+			if ((digit = ascii_digit_value((unsigned char)*q, base)) < 0)
 				break;
 			/* Saturate: anything past U+10FFFF is invalid. */
 			if (value <= 0x10ffff)

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "repair.h"
 
@@ -57,26 +58,13 @@ repair_free(struct repair *r)
 static int
 is_name_start(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
-	    c >= 0x80;
+	return ascii_is_alpha(c) || c == '_' || c == ':' || c >= 0x80;
 }
 
 static int
 is_name_char(unsigned char c)
 {
-	return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
-
-static int
-hex_value(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	return is_name_start(c) || ascii_is_digit(c) || c == '-' || c == '.';
 }
 
 /* XML 1.0 section 2.2, Char: what a character reference may name. */
@@ -122,7 +110,7 @@ judge_reference(const unsigned char *s, size_t n, size_t *len)
 		i++;
 	}
 	for (digits = 0; i < n; i++, digits++) {
-		d = hex ? hex_value(s[i]) : (s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : -1);
+		d = ascii_digit_value(s[i], hex ? 16 : 10);
 		if (d < 0)
 			break;
 		/* Saturate: anything past U+10FFFF is as bad as any other. */
@@ -238,9 +226,9 @@ filter(struct repair *r, const char *s, size_t n, size_t limit, bool end, struct
 			 * names ignoring case anyway, so names are lower-cased.
 			 */
 			for (; pos < limit && is_name_char((unsigned char)s[pos]); pos++) {
-				if (s[pos] >= 'A' && s[pos] <= 'Z') {
+				if (ascii_to_lower((unsigned char)s[pos]) != (unsigned char)s[pos]) {
 					buf_append(out, s + copied, pos - copied);
-					buf_append_char(out, (char)(s[pos] - 'A' + 'a'));
+					buf_append_char(out, (char)ascii_to_lower((unsigned char)s[pos]));
 					copied = pos + 1;
 				}
 			}
