@@ -79,6 +79,9 @@ ascii_digit_value(int c, int base)
 int ascii_casecmp(const char *a, const char *b);
 int ascii_ncasecmp(const char *a, const char *b, size_t n);
 
+/* Whether s[0..len) is word, ignoring ASCII case. */
+bool ascii_equals(const char *s, size_t len, const char *word);
+
 /* Whether s[0..len) starts with prefix, ignoring ASCII case. */
 bool ascii_has_prefix(const char *s, size_t len, const char *prefix);
 

@@ -189,20 +189,6 @@ number(const char *p, size_t n)
 	return v;
 }
 
-/* Whether p (len bytes) equals word, ignoring ASCII case. */
-static int
-same_word(const char *p, size_t len, const char *word)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++) {
-		if (word[i] == '\0' ||
-		    ascii_to_lower((unsigned char)p[i]) != (unsigned char)word[i])
-			return 0;
-	}
-	return word[len] == '\0';
-}
-
 /* Whether p (len bytes, at least three) starts the lower-case word full:
  * "Jan", "Sept" and "January" all name January. */
 static int
@@ -231,7 +217,7 @@ lookup_name(const struct name *table, size_t count, const char *p, size_t len)
 	size_t	i;
 
 	for (i = 0; i < count; i++) {
-		if (same_word(p, len, table[i].text))
+		if (ascii_equals(p, len, table[i].text))
 			return table[i].value;
 	}
 	return 0;
@@ -266,9 +252,9 @@ day_name(const char *p, size_t len)
 static enum meridiem
 meridiem_name(const char *p, size_t len)
 {
-	if (same_word(p, len, "am") || same_word(p, len, "a.m."))
+	if (ascii_equals(p, len, "am") || ascii_equals(p, len, "a.m."))
 		return MERIDIEM_AM;
-	if (same_word(p, len, "pm") || same_word(p, len, "p.m."))
+	if (ascii_equals(p, len, "pm") || ascii_equals(p, len, "p.m."))
 		return MERIDIEM_PM;
 	return MERIDIEM_NONE;
 }
@@ -419,7 +405,7 @@ parse_zone(const char *p, size_t len, int *offset)
 
 	/* tz database names: Etc/GMT, Etc/UTC and Etc/GMT+5, whose sign is
 	 * POSIX's (west positive), the opposite of ISO 8601's. */
-	if (len > 4 && same_word(p, 4, "etc/")) {
+	if (len > 4 && ascii_equals(p, 4, "etc/")) {
 		p += 4;
 		len -= 4;
 		etc = 1;
@@ -433,9 +419,9 @@ parse_zone(const char *p, size_t len, int *offset)
 	if (letters == 0)
 		return -1;
 	if (letters < len) {
-		if (!same_word(p, letters, "gmt") &&
-		    !same_word(p, letters, "utc") &&
-		    !same_word(p, letters, "ut"))
+		if (!ascii_equals(p, letters, "gmt") &&
+		    !ascii_equals(p, letters, "utc") &&
+		    !ascii_equals(p, letters, "ut"))
 			return -1;
 		if (parse_offset(p + letters, len - letters, offset) != 0)
 			return -1;

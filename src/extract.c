@@ -11,6 +11,7 @@
 
 #include <gumbo.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "encoding.h"
 #include "extract.h"
@@ -237,7 +238,7 @@ not_html(const unsigned char *p, size_t len, const char *charset)
 			for (i = 0; i + 5 < n; i++) {
 				if (p[i] != '<')
 					continue;
-				if (extract_equal_nocase((const char *)p + i + 1, "html", 4))
+				if (ascii_ncasecmp((const char *)p + i + 1, "html", 4) == 0)
 					break;
 				if (memcmp(p + i + 1, "rss", 3) == 0 || memcmp(p + i + 1, "feed", 4) == 0 ||
 				    memcmp(p + i + 1, "rdf:RDF", i + 8 <= n ? 7 : 0) == 0)

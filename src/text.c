@@ -68,7 +68,7 @@ name_in(const char *name, size_t len, const char *const *table, size_t count)
 	if (len == 0 || len > TAG_NAME_MAX)
 		return 0;
 	for (i = 0; i < len; i++)
-		lower[i] = (char)html_lower((unsigned char)name[i]);
+		lower[i] = (char)ascii_to_lower((unsigned char)name[i]);
 	lower[len] = '\0';
 	return bsearch(lower, table, count, sizeof *table, compare_names) != NULL;
 }
