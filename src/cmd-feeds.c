@@ -67,48 +67,39 @@ cmd_add(const struct globals *g, const struct cmd_args *args)
 	return status;
 }
 
-/* ---- remove and enable: one feed each ---- */
+/* ---- remove, enable and full-story: one feed each ---- */
 
-/* The common start of commands taking a FEED first: the store, the feed.
- * Returns -1 to go on with *id set, or the exit status to return. */
+/* What a command taking a FEED first does to it (read into *feed): the
+ * store calls, and the line to print in out. Returns 0, or -1 when a store
+ * call failed. */
+typedef int one_feed_fn(struct store *store, int64_t id, const struct store_feed *feed,
+    struct buf *out, const void *arg);
+
+/* The common frame of those commands: the store, the feed, the change, the
+ * line on stdout or the store's error on stderr. */
 static int
-one_feed_start(const struct globals *g, const struct cmd_args *args,
-    struct session *session, int64_t *id)
-{
-	int status;
-
-	if ((status = cmd_open(g, session)) != 0)
-		return status;
-	if ((*id = cmd_find_feed(session->store, args->operands[0])) == 0) {
-		cmd_close(session);
-		return EXIT_FAILED;
-	}
-	return -1;
-}
-
-int
-cmd_remove(const struct globals *g, const struct cmd_args *args)
+one_feed_command(const struct globals *g, const struct cmd_args *args, one_feed_fn *fn,
+    const void *arg)
 {
 	struct session session;
 	struct store_feed feed;
 	struct buf out = BUF_INIT;
-	int64_t id = 0;
+	int64_t id;
 	int status;
 
-	if ((status = one_feed_start(g, args, &session, &id)) != -1)
+	if ((status = cmd_open(g, &session)) != 0)
 		return status;
-	status = EXIT_OK;
+	if ((id = cmd_find_feed(session.store, args->operands[0])) == 0) {
+		cmd_close(&session);
+		return EXIT_FAILED;
+	}
+	memset(&feed, 0, sizeof(feed));
 	if (store_get_feed(session.store, id, &feed) == -1 ||
-	    store_remove_feed(session.store, id) == -1) {
+	    fn(session.store, id, &feed, &out, arg) == -1) {
 		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 	} else {
-		buf_append_str(&out, "removed ");
-		cmd_field(&out, store_feed_name(&feed));
-		buf_appendf(&out, " (%lld item%s)\n", (long long)feed.total,
-		    cmd_plural(feed.total));
-		if (cmd_write(&out) != 0)
-			status = EXIT_FAILED;
+		status = cmd_write(&out) == 0 ? EXIT_OK : EXIT_FAILED;
 	}
 	store_feed_clear(&feed);
 	buf_free(&out);
@@ -116,30 +107,38 @@ cmd_remove(const struct globals *g, const struct cmd_args *args)
 	return status;
 }
 
+static int
+remove_feed(struct store *store, int64_t id, const struct store_feed *feed,
+    struct buf *out, const void *arg)
+{
+	(void)arg;
+	if (store_remove_feed(store, id) == -1)
+		return -1;
+	buf_append_str(out, "removed ");
+	cmd_field(out, store_feed_name(feed));
+	buf_appendf(out, " (%lld item%s)\n", (long long)feed->total, cmd_plural(feed->total));
+	return 0;
+}
+
+int
+cmd_remove(const struct globals *g, const struct cmd_args *args)
+{
+	return one_feed_command(g, args, remove_feed, NULL);
+}
+
 /* A feed the server said is gone (410) is disabled; the user may know
  * better (it came back, or moved without a redirect and was fixed). The
  * validators stay: a conditional request still saves the transfer. */
-int
-cmd_enable(const struct globals *g, const struct cmd_args *args)
+static int
+enable_feed(struct store *store, int64_t id, const struct store_feed *feed,
+    struct buf *out, const void *arg)
 {
-	struct session session;
-	struct store_feed feed;
 	struct store_fetch_state state;
-	struct buf out = BUF_INIT;
-	int64_t id = 0;
-	int status;
 
-	if ((status = one_feed_start(g, args, &session, &id)) != -1)
-		return status;
-	status = EXIT_OK;
-	if (store_get_feed(session.store, id, &feed) == -1) {
-		cmd_store_failure(session.store, NULL);
-		status = EXIT_FAILED;
-		goto out;
-	}
+	(void)arg;
 	memset(&state, 0, sizeof(state));
-	state.etag = feed.etag;
-	state.last_modified = feed.last_modified;
+	state.etag = feed->etag;
+	state.last_modified = feed->last_modified;
 	state.status = 0;
 	state.error = NULL;
 	/* "Not fetched yet" is what `feeds` shows until the next refresh
@@ -148,40 +147,45 @@ cmd_enable(const struct globals *g, const struct cmd_args *args)
 	state.next_due = DATE_NONE;
 	state.retry_after = DATE_NONE;
 	state.disabled = false;
-	if (store_set_fetch_state(session.store, id, &state) == -1) {
-		cmd_store_failure(session.store, NULL);
-		status = EXIT_FAILED;
-		goto out;
-	}
-	if (feed.disabled) {
-		buf_append_str(&out, "enabled ");
-		cmd_field(&out, store_feed_name(&feed));
-		buf_append_str(&out, " (due now)\n");
+	if (store_set_fetch_state(store, id, &state) == -1)
+		return -1;
+	if (feed->disabled) {
+		buf_append_str(out, "enabled ");
+		cmd_field(out, store_feed_name(feed));
+		buf_append_str(out, " (due now)\n");
 	} else {
-		cmd_field(&out, store_feed_name(&feed));
-		buf_append_str(&out, " was not disabled; it is due now\n");
+		cmd_field(out, store_feed_name(feed));
+		buf_append_str(out, " was not disabled; it is due now\n");
 	}
-	if (cmd_write(&out) != 0)
-		status = EXIT_FAILED;
-out:
-	store_feed_clear(&feed);
-	buf_free(&out);
-	cmd_close(&session);
-	return status;
+	return 0;
 }
 
-/* ---- full-story: fetch each new item's web page, or not ---- */
+int
+cmd_enable(const struct globals *g, const struct cmd_args *args)
+{
+	return one_feed_command(g, args, enable_feed, NULL);
+}
+
+/* full-story: fetch each new item's web page, or not. */
+static int
+set_full_story(struct store *store, int64_t id, const struct store_feed *feed,
+    struct buf *out, const void *arg)
+{
+	bool on = *(const bool *)arg;
+
+	if (store_set_feed_full_story(store, id, on) == -1)
+		return -1;
+	cmd_field(out, store_feed_name(feed));
+	buf_append_str(out, on ? ": full stories from the next refresh on\n" :
+	    ": no more full stories\n");
+	return 0;
+}
 
 int
 cmd_full_story(const struct globals *g, const struct cmd_args *args)
 {
-	struct session session;
-	struct store_feed feed;
-	struct buf out = BUF_INIT;
 	const char *answer = args->operands[1];
 	bool on;
-	int64_t id = 0;
-	int status;
 
 	if (ascii_casecmp(answer, "yes") == 0 || ascii_casecmp(answer, "on") == 0)
 		on = true;
@@ -191,23 +195,7 @@ cmd_full_story(const struct globals *g, const struct cmd_args *args)
 		fprintf(stderr, "tidings: full-story takes yes or no, not \"%s\"\n", answer);
 		return EXIT_USAGE;
 	}
-	if ((status = one_feed_start(g, args, &session, &id)) != -1)
-		return status;
-	memset(&feed, 0, sizeof(feed));
-	if (store_set_feed_full_story(session.store, id, on) == -1 ||
-	    store_get_feed(session.store, id, &feed) == -1) {
-		cmd_store_failure(session.store, NULL);
-		status = EXIT_FAILED;
-	} else {
-		cmd_field(&out, store_feed_name(&feed));
-		buf_append_str(&out, on ? ": full stories from the next refresh on\n" :
-		    ": no more full stories\n");
-		status = cmd_write(&out) == 0 ? EXIT_OK : EXIT_FAILED;
-	}
-	store_feed_clear(&feed);
-	buf_free(&out);
-	cmd_close(&session);
-	return status;
+	return one_feed_command(g, args, set_full_story, &on);
 }
 
 /* ---- feeds ---- */
