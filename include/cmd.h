@@ -177,6 +177,16 @@ int cmd_write(const struct buf *out);
  * feed's text or a URL). */
 void cmd_warn(const char *name, const char *message);
 
+/* How messages name a FILE operand: "standard input" for "-". */
+const char *cmd_input_name(const char *path);
+
+/* Read the file at path ("-": standard input) to its end, handing each
+ * chunk to fn, which returns non-zero to stop reading there. Returns the
+ * bytes read (those of the chunk fn stopped at included), or -1 after
+ * "tidings: NAME: why" on stderr. */
+long long cmd_read_input(const char *path,
+    int (*fn)(void *ctx, const char *chunk, size_t len), void *ctx);
+
 /* The end of a command that changed one thing: rc -1 (the store call
  * failed) prints the store's error and gives EXIT_FAILED; otherwise the
  * line "DONE NAME" (NAME sanitized) goes to stdout and EXIT_OK is returned

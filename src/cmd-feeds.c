@@ -2,13 +2,10 @@
  * feeds (the list with status), import and export. Items are cmd-list.c's. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "ascii.h"
 #include "buf.h"
@@ -628,28 +625,23 @@ cmd_feeds(const struct globals *g, const struct cmd_args *args)
 
 /* ---- import ---- */
 
-/* Read all of fd into b. Returns 0, or -1 with errno set (EFBIG: too big). */
-static int
-read_all(int fd, struct buf *b)
-{
-	char chunk[65536];
-	ssize_t n;
+/* The list being read; too_big once it passes IMPORT_MAX_BYTES. */
+struct list_input {
+	struct buf	data;
+	bool		too_big;
+};
 
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (n == 0)
-			return 0;
-		if (b->len + (size_t)n > IMPORT_MAX_BYTES) {
-			errno = EFBIG;
-			return -1;
-		}
-		buf_append(b, chunk, (size_t)n);
+static int
+append_chunk(void *ctx, const char *chunk, size_t len)
+{
+	struct list_input *in = ctx;
+
+	if (in->data.len + len > IMPORT_MAX_BYTES) {
+		in->too_big = true;
+		return 1;
 	}
+	buf_append(&in->data, chunk, len);
+	return 0;
 }
 
 /* The feed subscribed at exactly url: its id, 0 if none, -1 on error.
@@ -705,43 +697,35 @@ cmd_import(const struct globals *g, const struct cmd_args *args)
 	struct feedlist list = FEEDLIST_INIT;
 	struct feedlist_entry *entry;
 	struct store_feed feed;
-	struct buf data = BUF_INIT, out = BUF_INIT, shown = BUF_INIT;
+	struct list_input in = { BUF_INIT, false };
+	struct buf out = BUF_INIT, shown = BUF_INIT;
 	const char *path, *name;
 	char *error = NULL;
 	int64_t added = 0, already = 0, skipped, id;
 	size_t i;
-	int fd, status;
+	int status;
 
 	path = args->operands[0];
-	name = strcmp(path, "-") == 0 ? "standard input" : path;
+	name = cmd_input_name(path);
 
 	/* The file first: a list that cannot be read leaves the store alone. */
-	if (strcmp(path, "-") == 0)
-		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY)) == -1) {
-		fprintf(stderr, "tidings: %s: %s\n", path, strerror(errno));
+	if (cmd_read_input(path, append_chunk, &in) < 0 || in.too_big) {
+		if (in.too_big)
+			cmd_warn(name, "too large for a list of feeds");
+		buf_free(&in.data);
 		return EXIT_FAILED;
 	}
-	if (read_all(fd, &data) == -1) {
-		fprintf(stderr, "tidings: %s: %s\n", name, errno == EFBIG ?
-		    "too large for a list of feeds" : strerror(errno));
-		if (fd != STDIN_FILENO)
-			close(fd);
-		buf_free(&data);
-		return EXIT_FAILED;
-	}
-	if (fd != STDIN_FILENO)
-		close(fd);
-	if (feedlist_read(data.data != NULL ? data.data : "", data.len, &list, &error) == -1) {
+	if (feedlist_read(in.data.data != NULL ? in.data.data : "", in.data.len, &list,
+	    &error) == -1) {
 		cmd_field(&shown, error);
 		fprintf(stderr, "tidings: %s: %s\n", name, buf_str(&shown));
 		free(error);
 		feedlist_free(&list);
-		buf_free(&data);
+		buf_free(&in.data);
 		buf_free(&shown);
 		return EXIT_FAILED;
 	}
-	buf_free(&data);
+	buf_free(&in.data);
 	for (i = 0; i < list.n_warnings; i++) {
 		buf_reset(&shown);
 		cmd_field(&shown, list.warnings[i]);
