@@ -148,6 +148,10 @@ int64_t cmd_find_feed(struct store *s, const char *url_or_name);
 /* "" for one, "s" for any other count. */
 const char *cmd_plural(int64_t n);
 
+/* A wait of seconds (> 0) as `feeds` says when a feed is next due: "in 17
+ * min" (rounded up), "in 3 h", "in 2 d" (rounded). */
+void cmd_append_wait(struct buf *out, int64_t wait);
+
 struct filter;
 struct store_query_feed;
 

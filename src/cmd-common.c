@@ -212,3 +212,14 @@ cmd_plural(int64_t n)
 {
 	return n == 1 ? "" : "s";
 }
+
+void
+cmd_append_wait(struct buf *out, int64_t wait)
+{
+	if (wait < 60 * 60)
+		buf_appendf(out, "in %lld min", (long long)((wait + 59) / 60));
+	else if (wait < 48 * 60 * 60)
+		buf_appendf(out, "in %lld h", (long long)((wait + 30 * 60) / (60 * 60)));
+	else
+		buf_appendf(out, "in %lld d", (long long)((wait + 12 * 60 * 60) / (24 * 60 * 60)));
+}

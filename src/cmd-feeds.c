@@ -239,7 +239,7 @@ next_due(const struct store_feed *feed)
 static void
 append_due_text(struct buf *out, const struct store_feed *feed, int64_t now)
 {
-	int64_t due = next_due(feed), wait;
+	int64_t due = next_due(feed);
 
 	if (feed->disabled) {
 		buf_append_str(out, "disabled");
@@ -249,13 +249,7 @@ append_due_text(struct buf *out, const struct store_feed *feed, int64_t now)
 		buf_append_str(out, "due now");
 		return;
 	}
-	wait = due - now;
-	if (wait < 60 * 60)
-		buf_appendf(out, "in %lld min", (long long)((wait + 59) / 60));
-	else if (wait < 48 * 60 * 60)
-		buf_appendf(out, "in %lld h", (long long)((wait + 30 * 60) / (60 * 60)));
-	else
-		buf_appendf(out, "in %lld d", (long long)((wait + 12 * 60 * 60) / (24 * 60 * 60)));
+	cmd_append_wait(out, due - now);
 }
 
 /* The due time for scripts: when the next refresh would fetch the feed
