@@ -100,12 +100,6 @@ on_story(void *ctx, int64_t item_id, bool ok, const char *message)
 	print_feed_line(p, name, message);
 }
 
-static const char *
-plural(size_t n)
-{
-	return n == 1 ? "" : "s";
-}
-
 /* "in 40 s", then as `feeds` shows it: "in 17 min", "in 3 h", "in 2 d". */
 static void
 append_wait(struct buf *out, int64_t wait)
@@ -126,11 +120,11 @@ summary_line(struct buf *out, const struct refresh_stats *stats,
 			buf_append_str(out, "nothing to refresh: no feeds (tidings add URL)");
 			return;
 		}
-		buf_appendf(out, "nothing due: %zu feed%s", look->feeds, plural(look->feeds));
+		buf_appendf(out, "nothing due: %zu feed%s", look->feeds, cmd_plural(look->feeds));
 	} else {
 		buf_appendf(out, "refreshed %zu feed%s: %zu new item%s, %zu not modified, "
-		    "%zu failed", stats->done, plural(stats->done), stats->new_items,
-		    plural(stats->new_items), stats->not_modified, stats->failed);
+		    "%zu failed", stats->done, cmd_plural(stats->done), stats->new_items,
+		    cmd_plural(stats->new_items), stats->not_modified, stats->failed);
 		if (stats->stories_queued > 0)
 			buf_appendf(out, "; %zu stor%s fetched, %zu failed",
 			    stats->stories_done - stats->stories_failed,
