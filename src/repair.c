@@ -128,14 +128,31 @@ judge_reference(const unsigned char *s, size_t n, size_t *len)
 }
 
 /*
+ * Whether s (n bytes available) starts with opening ("<!--", "<![CDATA["),
+ * which enters next: its length with *state set, 0 when the input ends
+ * before that is clear, 1 (the '<' is text) when it does not.
+ */
+static size_t
+judge_opening(const char *s, size_t n, const char *opening, enum state next,
+    enum state *state)
+{
+	size_t want = strlen(opening);
+
+	if (memcmp(s, opening, n < want ? n : want) != 0)
+		return 1;
+	if (n < want)
+		return 0;
+	*state = next;
+	return want;
+}
+
+/*
  * Judge the '<' at s[0] with n bytes available: the state it opens and the
  * length of its opening, or 0 when the input ends before that is clear.
  */
 static size_t
 judge_markup(const char *s, size_t n, enum state *state, bool *bare)
 {
-	size_t want;
-
 	*state = IN_TEXT;
 	*bare = false;
 	if (n < 2)
@@ -157,22 +174,9 @@ judge_markup(const char *s, size_t n, enum state *state, bool *bare)
 		*bare = true;
 		return 1;
 	}
-	if (n >= 3 && s[2] == '-') {
-		want = sizeof comment_open - 1;
-		if (memcmp(s, comment_open, n < want ? n : want) != 0)
-			return 1;
-		if (n < want)
-			return 0;
-		*state = IN_COMMENT;
-		return want;
-	}
-	want = sizeof cdata_open - 1;
-	if (memcmp(s, cdata_open, n < want ? n : want) != 0)
-		return 1;
-	if (n < want)
-		return 0;
-	*state = IN_CDATA;
-	return want;
+	if (n >= 3 && s[2] == '-')
+		return judge_opening(s, n, comment_open, IN_COMMENT, state);
+	return judge_opening(s, n, cdata_open, IN_CDATA, state);
 }
 
 /*
