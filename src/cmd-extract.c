@@ -33,15 +33,7 @@ on_header(void *ctx, const struct fetch_response_info *info)
 {
 	struct download *d = ctx;
 
-	if (info->url != NULL)
-		d->url = xstrdup(info->url);
-	if (info->charset != NULL)
-		d->charset = xstrdup(info->charset);
-	if (extract_is_not_page(info->content_type)) {
-		d->refused = xasprintf("not an HTML page (%s)", info->content_type);
-		return -1;
-	}
-	return 0;
+	return extract_note_response(info, &d->url, &d->charset, &d->refused);
 }
 
 static int

@@ -16,6 +16,7 @@
 #include "encoding.h"
 #include "extract.h"
 #include "extract-internal.h"
+#include "fetch.h"
 #include "html.h"
 #include "url.h"
 #include "xmalloc.h"
@@ -263,6 +264,21 @@ decode_page(const char *page, size_t len, const char *label, size_t *out_len)
 	encoding_decoder_free(&d);
 	*out_len = out.len;
 	return buf_detach(&out);
+}
+
+int
+extract_note_response(const struct fetch_response_info *info, char **url, char **charset,
+    char **refused)
+{
+	if (info->url != NULL)
+		*url = xstrdup(info->url);
+	if (info->charset != NULL)
+		*charset = xstrdup(info->charset);
+	if (extract_is_not_page(info->content_type)) {
+		*refused = xasprintf("not an HTML page (%s)", info->content_type);
+		return -1;
+	}
+	return 0;
 }
 
 void
