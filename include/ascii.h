@@ -18,6 +18,14 @@ ascii_is_space(int c)
 	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
+/* XML 1.0's white space (production S, section 2.3): space, tab, CR, LF;
+ * no form feed, and U+00A0 is not white space either. */
+static inline bool
+ascii_is_xml_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static inline bool
 ascii_is_digit(int c)
 {
@@ -58,9 +66,21 @@ ascii_hex_value(int c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+/* The value of c as a digit in base 10 or 16, or -1. */
+static inline int
+ascii_digit_value(int c, int base)
+{
+	int v = ascii_hex_value(c);
+
+	return v < base ? v : -1;
+}
+
 /* strcmp and strncmp ignoring ASCII case only. */
 int ascii_casecmp(const char *a, const char *b);
 int ascii_ncasecmp(const char *a, const char *b, size_t n);
+
+/* Whether s[0..len) is word, ignoring ASCII case. */
+bool ascii_equals(const char *s, size_t len, const char *word);
 
 /* Whether s[0..len) starts with prefix, ignoring ASCII case. */
 bool ascii_has_prefix(const char *s, size_t len, const char *prefix);

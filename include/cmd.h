@@ -145,6 +145,10 @@ void cmd_store_failure(struct store *s, const char *context);
 /* The feed a URL or a name names, or 0 after a message on stderr. */
 int64_t cmd_find_feed(struct store *s, const char *url_or_name);
 
+/* A wait of seconds (> 0) as `feeds` says when a feed is next due: "in 17
+ * min" (rounded up), "in 3 h", "in 2 d" (rounded). */
+void cmd_append_wait(struct buf *out, int64_t wait);
+
 struct filter;
 struct store_query_feed;
 
@@ -173,6 +177,16 @@ int cmd_write(const struct buf *out);
 /* "tidings: NAME: MESSAGE" on stderr, both sanitized (they may quote a
  * feed's text or a URL). */
 void cmd_warn(const char *name, const char *message);
+
+/* How messages name a FILE operand: "standard input" for "-". */
+const char *cmd_input_name(const char *path);
+
+/* Read the file at path ("-": standard input) to its end, handing each
+ * chunk to fn, which returns non-zero to stop reading there. Returns the
+ * bytes read (those of the chunk fn stopped at included), or -1 after
+ * "tidings: NAME: why" on stderr. */
+long long cmd_read_input(const char *path,
+    int (*fn)(void *ctx, const char *chunk, size_t len), void *ctx);
 
 /* The end of a command that changed one thing: rc -1 (the store call
  * failed) prints the store's error and gives EXIT_FAILED; otherwise the

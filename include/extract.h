@@ -63,6 +63,15 @@ int extract_story(const char *page, size_t len, const char *base_url,
  * text/plain or application/octet-stream. NULL gives false. */
 bool extract_is_not_page(const char *media_type);
 
+struct fetch_response_info;
+
+/* What a page's download keeps of its response (fetch.h): the effective URL
+ * and the charset, copied into *url and *charset when given; a response that
+ * is certainly no page (extract_is_not_page) sets *refused to why instead
+ * and returns -1, to stop the transfer. Else 0. */
+int extract_note_response(const struct fetch_response_info *info, char **url,
+    char **charset, char **refused);
+
 /* Free what *result holds and empty it. Accepts NULL. */
 void extract_result_free(struct extract_result *result);
 

@@ -113,30 +113,6 @@ html_separates(enum html_element e)
 	return e != HTML_OTHER && e != HTML_A && e != HTML_IMG && e != HTML_RAW;
 }
 
-/* Character classes in ASCII only, as HTML defines them for names and
- * references: <ctype.h> depends on the locale. */
-static inline bool
-html_is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static inline bool
-html_is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static inline unsigned char
-html_lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
-/* Whether the len bytes at s are word (lower case), ignoring ASCII case,
- * as HTML compares tag and attribute names. */
-bool html_name_is(const char *s, size_t len, const char *word);
-
 /* HTML 5's ASCII white space: tab, LF, FF, CR, space. */
 static inline bool
 html_is_space(unsigned char c)

@@ -3,6 +3,7 @@
 #ifndef TIDINGS_XMALLOC_H
 #define TIDINGS_XMALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *xmalloc(size_t size);
@@ -14,5 +15,7 @@ char *xstrdup(const char *s);
 /* At most n bytes of s, stopping at a NUL, as POSIX strndup. */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* xasprintf with the arguments in ap, which it uses up (va_end is the caller's). */
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 #endif

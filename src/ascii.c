@@ -28,6 +28,19 @@ ascii_casecmp(const char *a, const char *b)
 }
 
 bool
+ascii_equals(const char *s, size_t len, const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (word[i] == '\0' || ascii_to_lower((unsigned char)s[i]) !=
+		    ascii_to_lower((unsigned char)word[i]))
+			return false;
+	}
+	return word[len] == '\0';
+}
+
+bool
 ascii_has_prefix(const char *s, size_t len, const char *prefix)
 {
 	size_t n = strlen(prefix), i;

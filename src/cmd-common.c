@@ -1,11 +1,14 @@
 /* cmd-common.c: what the commands share: settings and store opening with one
- * clear line on failure, and safe printing of feed text. */
+ * clear line on failure, reading a FILE operand, and safe printing of feed
+ * text. */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "json.h"
@@ -13,6 +16,9 @@
 #include "settings-check.h"
 #include "store.h"
 #include "xmalloc.h"
+
+/* What one read() asks for: files and pipes of feeds and pages. */
+#define READ_SIZE	(256u * 1024)
 
 int
 cmd_load_settings(const struct globals *g, struct settings *settings)
@@ -112,6 +118,44 @@ cmd_warn(const char *name, const char *message)
 	buf_free(&line);
 }
 
+const char *
+cmd_input_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "standard input" : path;
+}
+
+long long
+cmd_read_input(const char *path, int (*fn)(void *ctx, const char *chunk, size_t len),
+    void *ctx)
+{
+	static char chunk[READ_SIZE];
+	long long total = 0;
+	ssize_t n;
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY)) == -1) {
+		cmd_warn(path, strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		if ((n = read(fd, chunk, sizeof(chunk))) < 0) {
+			if (errno == EINTR)
+				continue;
+			cmd_warn(cmd_input_name(path), strerror(errno));
+			total = -1;
+			break;
+		}
+		total += n;
+		if (n == 0 || fn(ctx, chunk, (size_t)n) != 0)
+			break;
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return total;
+}
+
 int
 cmd_done(struct store *s, int rc, const char *done, const char *name)
 {
@@ -163,3 +207,13 @@ cmd_find_feed(struct store *s, const char *key)
 	return 0;
 }
 
+void
+cmd_append_wait(struct buf *out, int64_t wait)
+{
+	if (wait < 60 * 60)
+		buf_appendf(out, "in %lld min", (long long)((wait + 59) / 60));
+	else if (wait < 48 * 60 * 60)
+		buf_appendf(out, "in %lld h", (long long)((wait + 30 * 60) / (60 * 60)));
+	else
+		buf_appendf(out, "in %lld d", (long long)((wait + 12 * 60 * 60) / (24 * 60 * 60)));
+}

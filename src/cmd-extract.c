@@ -4,11 +4,9 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "cmd.h"
@@ -18,7 +16,6 @@
 #include "url.h"
 #include "xmalloc.h"
 
-#define READ_SIZE	(64u * 1024)
 #define MAX_WIDTH	1000
 
 /* What a download brought back. */
@@ -36,15 +33,7 @@ on_header(void *ctx, const struct fetch_response_info *info)
 {
 	struct download *d = ctx;
 
-	if (info->url != NULL)
-		d->url = xstrdup(info->url);
-	if (info->charset != NULL)
-		d->charset = xstrdup(info->charset);
-	if (extract_is_not_page(info->content_type)) {
-		d->refused = xasprintf("not an HTML page (%s)", info->content_type);
-		return -1;
-	}
-	return 0;
+	return extract_note_response(info, &d->url, &d->charset, &d->refused);
 }
 
 static int
@@ -104,38 +93,15 @@ download(const struct settings *settings, const char *url, struct download *d)
 	return 0;
 }
 
-/* Read a file (or standard input for "-") into out, up to one byte past the
- * extractor's limit; returns 0, or -1 after printing why not. */
+/* A file's page is read up to one byte past the extractor's limit, which
+ * then refuses it. */
 static int
-read_page(const char *path, struct buf *out)
+append_chunk(void *ctx, const char *chunk, size_t len)
 {
-	static char chunk[READ_SIZE];
-	const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
-	ssize_t n;
-	int fd;
+	struct buf *out = ctx;
 
-	if (strcmp(path, "-") == 0)
-		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY)) < 0) {
-		cmd_warn(name, strerror(errno));
-		return -1;
-	}
-	while (out->len <= EXTRACT_MAX_PAGE) {
-		if ((n = read(fd, chunk, sizeof chunk)) < 0) {
-			if (errno == EINTR)
-				continue;
-			cmd_warn(name, strerror(errno));
-			if (fd != STDIN_FILENO)
-				close(fd);
-			return -1;
-		}
-		if (n == 0)
-			break;
-		buf_append(out, chunk, (size_t)n);
-	}
-	if (fd != STDIN_FILENO)
-		close(fd);
-	return 0;
+	buf_append(out, chunk, len);
+	return out->len > EXTRACT_MAX_PAGE;
 }
 
 int
@@ -162,14 +128,14 @@ cmd_extract(const struct globals *g, const struct cmd_args *args)
 	if (cmd_load_settings(g, &settings) != 0)
 		return EXIT_USAGE;
 	source = args->operands[0];
-	name = strcmp(source, "-") == 0 ? "standard input" : source;
+	name = cmd_input_name(source);
 
 	if (url_is_http(source)) {
 		if (download(&settings, source, &d) != 0)
 			goto out;
 		if (base == NULL)
 			base = d.url != NULL ? d.url : source;
-	} else if (read_page(source, &d.body) != 0) {
+	} else if (cmd_read_input(source, append_chunk, &d.body) < 0) {
 		goto out;
 	}
 	if (extract_story(d.body.data, d.body.len, base, d.charset, &result, &error) != 0) {

@@ -2,13 +2,10 @@
  * feeds (the list with status), import and export. Items are cmd-list.c's. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "ascii.h"
 #include "buf.h"
@@ -70,48 +67,39 @@ cmd_add(const struct globals *g, const struct cmd_args *args)
 	return status;
 }
 
-/* ---- remove and enable: one feed each ---- */
+/* ---- remove, enable and full-story: one feed each ---- */
 
-/* The common start of commands taking a FEED first: the store, the feed.
- * Returns -1 to go on with *id set, or the exit status to return. */
+/* What a command taking a FEED first does to it (read into *feed): the
+ * store calls, and the line to print in out. Returns 0, or -1 when a store
+ * call failed. */
+typedef int one_feed_fn(struct store *store, int64_t id, const struct store_feed *feed,
+    struct buf *out, const void *arg);
+
+/* The common frame of those commands: the store, the feed, the change, the
+ * line on stdout or the store's error on stderr. */
 static int
-one_feed_start(const struct globals *g, const struct cmd_args *args,
-    struct session *session, int64_t *id)
-{
-	int status;
-
-	if ((status = cmd_open(g, session)) != 0)
-		return status;
-	if ((*id = cmd_find_feed(session->store, args->operands[0])) == 0) {
-		cmd_close(session);
-		return EXIT_FAILED;
-	}
-	return -1;
-}
-
-int
-cmd_remove(const struct globals *g, const struct cmd_args *args)
+one_feed_command(const struct globals *g, const struct cmd_args *args, one_feed_fn *fn,
+    const void *arg)
 {
 	struct session session;
 	struct store_feed feed;
 	struct buf out = BUF_INIT;
-	int64_t id = 0;
+	int64_t id;
 	int status;
 
-	if ((status = one_feed_start(g, args, &session, &id)) != -1)
+	if ((status = cmd_open(g, &session)) != 0)
 		return status;
-	status = EXIT_OK;
+	if ((id = cmd_find_feed(session.store, args->operands[0])) == 0) {
+		cmd_close(&session);
+		return EXIT_FAILED;
+	}
+	memset(&feed, 0, sizeof(feed));
 	if (store_get_feed(session.store, id, &feed) == -1 ||
-	    store_remove_feed(session.store, id) == -1) {
+	    fn(session.store, id, &feed, &out, arg) == -1) {
 		cmd_store_failure(session.store, NULL);
 		status = EXIT_FAILED;
 	} else {
-		buf_append_str(&out, "removed ");
-		cmd_field(&out, store_feed_name(&feed));
-		buf_appendf(&out, " (%lld %s)\n", (long long)feed.total,
-		    plural_noun(feed.total, "item", "items"));
-		if (cmd_write(&out) != 0)
-			status = EXIT_FAILED;
+		status = cmd_write(&out) == 0 ? EXIT_OK : EXIT_FAILED;
 	}
 	store_feed_clear(&feed);
 	buf_free(&out);
@@ -119,30 +107,39 @@ cmd_remove(const struct globals *g, const struct cmd_args *args)
 	return status;
 }
 
+static int
+remove_feed(struct store *store, int64_t id, const struct store_feed *feed,
+    struct buf *out, const void *arg)
+{
+	(void)arg;
+	if (store_remove_feed(store, id) == -1)
+		return -1;
+	buf_append_str(out, "removed ");
+	cmd_field(out, store_feed_name(feed));
+	buf_appendf(out, " (%lld %s)\n", (long long)feed->total,
+	    plural_noun(feed->total, "item", "items"));
+	return 0;
+}
+
+int
+cmd_remove(const struct globals *g, const struct cmd_args *args)
+{
+	return one_feed_command(g, args, remove_feed, NULL);
+}
+
 /* A feed the server said is gone (410) is disabled; the user may know
  * better (it came back, or moved without a redirect and was fixed). The
  * validators stay: a conditional request still saves the transfer. */
-int
-cmd_enable(const struct globals *g, const struct cmd_args *args)
+static int
+enable_feed(struct store *store, int64_t id, const struct store_feed *feed,
+    struct buf *out, const void *arg)
 {
-	struct session session;
-	struct store_feed feed;
 	struct store_fetch_state state;
-	struct buf out = BUF_INIT;
-	int64_t id = 0;
-	int status;
 
-	if ((status = one_feed_start(g, args, &session, &id)) != -1)
-		return status;
-	status = EXIT_OK;
-	if (store_get_feed(session.store, id, &feed) == -1) {
-		cmd_store_failure(session.store, NULL);
-		status = EXIT_FAILED;
-		goto out;
-	}
+	(void)arg;
 	memset(&state, 0, sizeof(state));
-	state.etag = feed.etag;
-	state.last_modified = feed.last_modified;
+	state.etag = feed->etag;
+	state.last_modified = feed->last_modified;
 	state.status = 0;
 	state.error = NULL;
 	/* "Not fetched yet" is what `feeds` shows until the next refresh
@@ -151,40 +148,45 @@ cmd_enable(const struct globals *g, const struct cmd_args *args)
 	state.next_due = DATE_NONE;
 	state.retry_after = DATE_NONE;
 	state.disabled = false;
-	if (store_set_fetch_state(session.store, id, &state) == -1) {
-		cmd_store_failure(session.store, NULL);
-		status = EXIT_FAILED;
-		goto out;
-	}
-	if (feed.disabled) {
-		buf_append_str(&out, "enabled ");
-		cmd_field(&out, store_feed_name(&feed));
-		buf_append_str(&out, " (due now)\n");
+	if (store_set_fetch_state(store, id, &state) == -1)
+		return -1;
+	if (feed->disabled) {
+		buf_append_str(out, "enabled ");
+		cmd_field(out, store_feed_name(feed));
+		buf_append_str(out, " (due now)\n");
 	} else {
-		cmd_field(&out, store_feed_name(&feed));
-		buf_append_str(&out, " was not disabled; it is due now\n");
+		cmd_field(out, store_feed_name(feed));
+		buf_append_str(out, " was not disabled; it is due now\n");
 	}
-	if (cmd_write(&out) != 0)
-		status = EXIT_FAILED;
-out:
-	store_feed_clear(&feed);
-	buf_free(&out);
-	cmd_close(&session);
-	return status;
+	return 0;
 }
 
-/* ---- full-story: fetch each new item's web page, or not ---- */
+int
+cmd_enable(const struct globals *g, const struct cmd_args *args)
+{
+	return one_feed_command(g, args, enable_feed, NULL);
+}
+
+/* full-story: fetch each new item's web page, or not. */
+static int
+set_full_story(struct store *store, int64_t id, const struct store_feed *feed,
+    struct buf *out, const void *arg)
+{
+	bool on = *(const bool *)arg;
+
+	if (store_set_feed_full_story(store, id, on) == -1)
+		return -1;
+	cmd_field(out, store_feed_name(feed));
+	buf_append_str(out, on ? ": full stories from the next refresh on\n" :
+	    ": no more full stories\n");
+	return 0;
+}
 
 int
 cmd_full_story(const struct globals *g, const struct cmd_args *args)
 {
-	struct session session;
-	struct store_feed feed;
-	struct buf out = BUF_INIT;
 	const char *answer = args->operands[1];
 	bool on;
-	int64_t id = 0;
-	int status;
 
 	if (ascii_casecmp(answer, "yes") == 0 || ascii_casecmp(answer, "on") == 0)
 		on = true;
@@ -194,23 +196,7 @@ cmd_full_story(const struct globals *g, const struct cmd_args *args)
 		fprintf(stderr, "tidings: full-story takes yes or no, not \"%s\"\n", answer);
 		return EXIT_USAGE;
 	}
-	if ((status = one_feed_start(g, args, &session, &id)) != -1)
-		return status;
-	memset(&feed, 0, sizeof(feed));
-	if (store_set_feed_full_story(session.store, id, on) == -1 ||
-	    store_get_feed(session.store, id, &feed) == -1) {
-		cmd_store_failure(session.store, NULL);
-		status = EXIT_FAILED;
-	} else {
-		cmd_field(&out, store_feed_name(&feed));
-		buf_append_str(&out, on ? ": full stories from the next refresh on\n" :
-		    ": no more full stories\n");
-		status = cmd_write(&out) == 0 ? EXIT_OK : EXIT_FAILED;
-	}
-	store_feed_clear(&feed);
-	buf_free(&out);
-	cmd_close(&session);
-	return status;
+	return one_feed_command(g, args, set_full_story, &on);
 }
 
 /* ---- feeds ---- */
@@ -257,7 +243,7 @@ next_due(const struct store_feed *feed)
 static void
 append_due_text(struct buf *out, const struct store_feed *feed, int64_t now)
 {
-	int64_t due = next_due(feed), wait;
+	int64_t due = next_due(feed);
 
 	if (feed->disabled) {
 		buf_append_str(out, "disabled");
@@ -267,13 +253,7 @@ append_due_text(struct buf *out, const struct store_feed *feed, int64_t now)
 		buf_append_str(out, "due now");
 		return;
 	}
-	wait = due - now;
-	if (wait < 60 * 60)
-		buf_appendf(out, "in %lld min", (long long)((wait + 59) / 60));
-	else if (wait < 48 * 60 * 60)
-		buf_appendf(out, "in %lld h", (long long)((wait + 30 * 60) / (60 * 60)));
-	else
-		buf_appendf(out, "in %lld d", (long long)((wait + 12 * 60 * 60) / (24 * 60 * 60)));
+	cmd_append_wait(out, due - now);
 }
 
 /* The due time for scripts: when the next refresh would fetch the feed
@@ -647,28 +627,23 @@ cmd_feeds(const struct globals *g, const struct cmd_args *args)
 
 /* ---- import ---- */
 
-/* Read all of fd into b. Returns 0, or -1 with errno set (EFBIG: too big). */
-static int
-read_all(int fd, struct buf *b)
-{
-	char chunk[65536];
-	ssize_t n;
+/* The list being read; too_big once it passes IMPORT_MAX_BYTES. */
+struct list_input {
+	struct buf	data;
+	bool		too_big;
+};
 
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (n == 0)
-			return 0;
-		if (b->len + (size_t)n > IMPORT_MAX_BYTES) {
-			errno = EFBIG;
-			return -1;
-		}
-		buf_append(b, chunk, (size_t)n);
+static int
+append_chunk(void *ctx, const char *chunk, size_t len)
+{
+	struct list_input *in = ctx;
+
+	if (in->data.len + len > IMPORT_MAX_BYTES) {
+		in->too_big = true;
+		return 1;
 	}
+	buf_append(&in->data, chunk, len);
+	return 0;
 }
 
 /* The feed subscribed at exactly url: its id, 0 if none, -1 on error.
@@ -724,44 +699,36 @@ cmd_import(const struct globals *g, const struct cmd_args *args)
 	struct feedlist list = FEEDLIST_INIT;
 	struct feedlist_entry *entry;
 	struct store_feed feed;
-	struct buf data = BUF_INIT, out = BUF_INIT, shown = BUF_INIT;
+	struct list_input in = { BUF_INIT, false };
+	struct buf out = BUF_INIT, shown = BUF_INIT;
 	const char *path, *name;
 	char *error = NULL;
 	int64_t added = 0, already = 0, skipped, id;
 	size_t i;
-	int fd, status;
+	int status;
 	bool allow_file = cmd_flag(args, 'A');
 
 	path = args->operands[0];
-	name = strcmp(path, "-") == 0 ? "standard input" : path;
+	name = cmd_input_name(path);
 
 	/* The file first: a list that cannot be read leaves the store alone. */
-	if (strcmp(path, "-") == 0)
-		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY)) == -1) {
-		fprintf(stderr, "tidings: %s: %s\n", path, strerror(errno));
+	if (cmd_read_input(path, append_chunk, &in) < 0 || in.too_big) {
+		if (in.too_big)
+			cmd_warn(name, "too large for a list of feeds");
+		buf_free(&in.data);
 		return EXIT_FAILED;
 	}
-	if (read_all(fd, &data) == -1) {
-		fprintf(stderr, "tidings: %s: %s\n", name, errno == EFBIG ?
-		    "too large for a list of feeds" : strerror(errno));
-		if (fd != STDIN_FILENO)
-			close(fd);
-		buf_free(&data);
-		return EXIT_FAILED;
-	}
-	if (fd != STDIN_FILENO)
-		close(fd);
-	if (feedlist_read(data.data != NULL ? data.data : "", data.len, &list, &error) == -1) {
+	if (feedlist_read(in.data.data != NULL ? in.data.data : "", in.data.len, &list,
+	    &error) == -1) {
 		cmd_field(&shown, error);
 		fprintf(stderr, "tidings: %s: %s\n", name, buf_str(&shown));
 		free(error);
 		feedlist_free(&list);
-		buf_free(&data);
+		buf_free(&in.data);
 		buf_free(&shown);
 		return EXIT_FAILED;
 	}
-	buf_free(&data);
+	buf_free(&in.data);
 	for (i = 0; i < list.n_warnings; i++) {
 		buf_reset(&shown);
 		cmd_field(&shown, list.warnings[i]);

@@ -4,11 +4,9 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "cmd.h"
@@ -25,7 +23,6 @@
  * feed): then the feed line is written with what is known by then, and the
  * rest streams. Memory stays bounded either way. */
 #define HOLD_BACK_LIMIT	(4u * 1024 * 1024)
-#define READ_SIZE	(256u * 1024)
 #define FLUSH_SIZE	(256u * 1024)
 
 struct output {
@@ -166,28 +163,12 @@ on_item(void *ctx, const struct feed *feed, const struct item *item)
 	}
 }
 
-/* Read fd to the end, pushing each chunk into the parser. Returns the number
- * of bytes read, or -1 with errno set. */
-static long long
-read_into_parser(int fd, struct parser *p)
+/* Each chunk read goes to the parser; a feed broken beyond repair stops
+ * the reading, since no more of it can be read. */
+static int
+push_chunk(void *ctx, const char *chunk, size_t len)
 {
-	static char chunk[READ_SIZE];
-	long long total = 0;
-	ssize_t n;
-
-	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (n == 0)
-			return total;
-		total += n;
-		if (parse_feed_chunk(p, chunk, (size_t)n) != 0)
-			return total;	/* broken beyond repair: no use reading on */
-	}
+	return parse_feed_chunk(ctx, chunk, len) != 0;
 }
 
 int
@@ -201,7 +182,7 @@ cmd_parse(const struct globals *g, const struct cmd_args *args)
 	struct parser *p;
 	const char *path, *name;
 	long long nread;
-	int fd, status = EXIT_OK, saved_errno;
+	int status = EXIT_OK;
 
 	o.json = cmd_flag(args, 'j');
 	popts.url = cmd_value(args, 'u');
@@ -214,22 +195,11 @@ cmd_parse(const struct globals *g, const struct cmd_args *args)
 	settings_free(&settings);
 
 	path = args->operands[0];
-	name = strcmp(path, "-") == 0 ? "standard input" : path;
-	if (strcmp(path, "-") == 0)
-		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY)) < 0) {
-		fprintf(stderr, "tidings: %s: %s\n", path, strerror(errno));
-		return EXIT_FAILED;
-	}
-
+	name = cmd_input_name(path);
 	json_writer_init(&o.items, &o.held);
 	p = parse_new(&popts, &handlers);
-	nread = read_into_parser(fd, p);
-	saved_errno = errno;
-	if (fd != STDIN_FILENO)
-		close(fd);
+	nread = cmd_read_input(path, push_chunk, p);
 	if (nread < 0) {
-		fprintf(stderr, "tidings: %s: %s\n", name, strerror(saved_errno));
 		status = EXIT_FAILED;
 	} else if (nread == 0) {
 		fprintf(stderr, "tidings: %s: not a feed: the file is empty\n", name);

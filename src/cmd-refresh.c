@@ -104,18 +104,14 @@ on_story(void *ctx, int64_t item_id, bool ok, const char *message)
 	print_feed_line(p, name, message);
 }
 
-/* "in 40 s", "in 17 min", "in 3 h", "in 2 d": as `feeds` shows it. */
+/* "in 40 s", then as `feeds` shows it: "in 17 min", "in 3 h", "in 2 d". */
 static void
 append_wait(struct buf *out, int64_t wait)
 {
 	if (wait < 60)
 		buf_appendf(out, "in %lld s", (long long)(wait > 0 ? wait : 0));
-	else if (wait < 60 * 60)
-		buf_appendf(out, "in %lld min", (long long)((wait + 59) / 60));
-	else if (wait < 48 * 60 * 60)
-		buf_appendf(out, "in %lld h", (long long)((wait + 30 * 60) / (60 * 60)));
 	else
-		buf_appendf(out, "in %lld d", (long long)((wait + 12 * 60 * 60) / (24 * 60 * 60)));
+		cmd_append_wait(out, wait);
 }
 
 /* The summary of a run: what was fetched, then when the next feed is due. */

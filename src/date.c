@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "date.h"
 #include "date-names.h"
 
@@ -164,42 +165,10 @@ static const int days_before_month[13] = {
 
 static int64_t	parse_iso(const char *);
 
-/* Character classes for ASCII only, so that the locale never matters. */
-static int
-is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	    c == '\v';
-}
-
-static int
-to_lower(int c)
-{
-	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-}
-
-static int
-to_upper(int c)
-{
-	return (c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c;
-}
-
 static const char *
 skip_space(const char *p)
 {
-	while (is_space((unsigned char)*p))
+	while (ascii_is_space((unsigned char)*p))
 		p++;
 	return p;
 }
@@ -207,11 +176,7 @@ skip_space(const char *p)
 static size_t
 digit_run(const char *p)
 {
-	size_t	n = 0;
-
-	while (is_digit((unsigned char)p[n]))
-		n++;
-	return n;
+	return strspn(p, "0123456789");
 }
 
 /* The value of n (at most 9) digits at p. */
@@ -225,20 +190,6 @@ number(const char *p, size_t n)
 	return v;
 }
 
-/* Whether p (len bytes) equals word, ignoring ASCII case. */
-static int
-same_word(const char *p, size_t len, const char *word)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++) {
-		if (word[i] == '\0' ||
-		    to_lower((unsigned char)p[i]) != (unsigned char)word[i])
-			return 0;
-	}
-	return word[len] == '\0';
-}
-
 /* Whether p (len bytes, at least three) starts the lower-case word full:
  * "Jan", "Sept" and "January" all name January. */
 static int
@@ -249,7 +200,7 @@ abbreviates(const char *p, size_t len, const char *full)
 	if (len < 3)
 		return 0;
 	for (i = 0; i < len; i++) {
-		if (full[i] == '\0' || to_lower((unsigned char)p[i]) != full[i])
+		if (full[i] == '\0' || ascii_to_lower((unsigned char)p[i]) != full[i])
 			return 0;
 	}
 	return 1;
@@ -267,7 +218,7 @@ lookup_name(const struct name *table, size_t count, const char *p, size_t len)
 	size_t	i;
 
 	for (i = 0; i < count; i++) {
-		if (same_word(p, len, table[i].text))
+		if (ascii_equals(p, len, table[i].text))
 			return table[i].value;
 	}
 	return 0;
@@ -304,9 +255,9 @@ day_name(const char *p, size_t len)
 static enum meridiem
 meridiem_name(const char *p, size_t len)
 {
-	if (same_word(p, len, "am") || same_word(p, len, "a.m."))
+	if (ascii_equals(p, len, "am") || ascii_equals(p, len, "a.m."))
 		return MERIDIEM_AM;
-	if (same_word(p, len, "pm") || same_word(p, len, "p.m."))
+	if (ascii_equals(p, len, "pm") || ascii_equals(p, len, "p.m."))
 		return MERIDIEM_PM;
 	return MERIDIEM_NONE;
 }
@@ -432,7 +383,7 @@ compare_zone(const void *key, const void *member)
 	int			 diff;
 
 	for (i = 0; i < word->len && zone->name[i] != '\0'; i++) {
-		diff = to_upper((unsigned char)word->p[i]) - zone->name[i];
+		diff = ascii_to_upper((unsigned char)word->p[i]) - zone->name[i];
 		if (diff != 0)
 			return diff;
 	}
@@ -457,7 +408,7 @@ parse_zone(const char *p, size_t len, int *offset)
 
 	/* tz database names: Etc/GMT, Etc/UTC and Etc/GMT+5, whose sign is
 	 * POSIX's (west positive), the opposite of ISO 8601's. */
-	if (len > 4 && same_word(p, 4, "etc/")) {
+	if (len > 4 && ascii_equals(p, 4, "etc/")) {
 		p += 4;
 		len -= 4;
 		etc = 1;
@@ -466,14 +417,14 @@ parse_zone(const char *p, size_t len, int *offset)
 		return -1;
 	if (p[0] == '+' || p[0] == '-')
 		return etc ? -1 : parse_offset(p, len, offset);
-	while (letters < len && is_alpha((unsigned char)p[letters]))
+	while (letters < len && ascii_is_alpha((unsigned char)p[letters]))
 		letters++;
 	if (letters == 0)
 		return -1;
 	if (letters < len) {
-		if (!same_word(p, letters, "gmt") &&
-		    !same_word(p, letters, "utc") &&
-		    !same_word(p, letters, "ut"))
+		if (!ascii_equals(p, letters, "gmt") &&
+		    !ascii_equals(p, letters, "utc") &&
+		    !ascii_equals(p, letters, "ut"))
 			return -1;
 		if (parse_offset(p + letters, len - letters, offset) != 0)
 			return -1;
@@ -520,7 +471,7 @@ parse_clock(const char *p, struct fields *f)
 			return NULL;
 		f->second = number(p, n);
 		p += n;
-		if (*p == '.' && is_digit((unsigned char)p[1]))
+		if (*p == '.' && ascii_is_digit((unsigned char)p[1]))
 			p += 1 + digit_run(p + 1);
 	}
 	if (*p == ':')
@@ -541,7 +492,7 @@ parse_iso_clock(const char *p, struct fields *f)
 		if (n == 6)
 			f->second = number(p + 4, 2);
 		p += n;
-		if (*p == '.' && is_digit((unsigned char)p[1]))
+		if (*p == '.' && ascii_is_digit((unsigned char)p[1]))
 			p += 1 + digit_run(p + 1);
 		return p;
 	}
@@ -559,7 +510,7 @@ next_token(const char **pp, struct token *token)
 	const char	*p = *pp;
 
 	for (;;) {
-		while (is_space((unsigned char)*p) || *p == ',')
+		while (ascii_is_space((unsigned char)*p) || *p == ',')
 			p++;
 		if (*p != '(')
 			break;
@@ -571,7 +522,7 @@ next_token(const char **pp, struct token *token)
 	if (*p == '\0')
 		return 0;
 	token->p = p;
-	while (*p != '\0' && !is_space((unsigned char)*p) && *p != ',' &&
+	while (*p != '\0' && !ascii_is_space((unsigned char)*p) && *p != ',' &&
 	    *p != '(')
 		p++;
 	token->len = (size_t)(p - token->p);
@@ -603,7 +554,7 @@ parse_iso_tail(const char *p, struct fields *f, int korean)
 
 	if (*p == 'T' || *p == 't') {
 		p = parse_iso_clock(p + 1, f);
-	} else if (is_space((unsigned char)*p)) {
+	} else if (ascii_is_space((unsigned char)*p)) {
 		p = skip_space(p);
 		if (*p == '\0')
 			return korean ? DATE_NONE : to_seconds(f);
@@ -623,13 +574,13 @@ parse_iso_tail(const char *p, struct fields *f, int korean)
 
 	if (*p == 'Z' || *p == 'z' || *p == '+' || *p == '-') {
 		end = p;
-		while (*end != '\0' && !is_space((unsigned char)*end))
+		while (*end != '\0' && !ascii_is_space((unsigned char)*end))
 			end++;
 		if (parse_zone(p, (size_t)(end - p), &f->offset) != 0)
 			return DATE_NONE;
 		have_zone = 1;
 		p = end;
-	} else if (*p != '\0' && !is_space((unsigned char)*p))
+	} else if (*p != '\0' && !ascii_is_space((unsigned char)*p))
 		return DATE_NONE;
 
 	while (next_token(&p, &token)) {
@@ -723,7 +674,7 @@ parse_iso(const char *p)
 		n = digit_run(p);
 		end = p;
 		while (n == 0 && *end != '\0' && *end != '-' &&
-		    !is_space((unsigned char)*end))
+		    !ascii_is_space((unsigned char)*end))
 			end++;
 		if (n == 0 && separator == '-' && *end == '-' &&
 		    (f.month = lookup_name(hungarian_months,
@@ -757,7 +708,7 @@ parse_iso(const char *p)
 
 	/* Basic format: the length of the digit run tells the form. */
 	if (p[n] != '\0' && p[n] != 'T' && p[n] != 't' &&
-	    !is_space((unsigned char)p[n]))
+	    !ascii_is_space((unsigned char)p[n]))
 		return DATE_NONE;
 	switch (n) {
 	case 8:
@@ -830,7 +781,7 @@ parse_text(const char *p)
 		int	c = (unsigned char)token.p[0];
 
 		token_end = token.p + token.len;
-		if (is_digit(c)) {
+		if (ascii_is_digit(c)) {
 			n = digit_run(token.p);
 			if (n > token.len)
 				n = token.len;
@@ -926,7 +877,7 @@ date_parse(const char *s)
 	s = skip_space(s);
 	if (*s == '\0')
 		return DATE_NONE;
-	if (is_digit((unsigned char)*s) || *s == '-') {
+	if (ascii_is_digit((unsigned char)*s) || *s == '-') {
 		t = parse_iso(s);
 		if (t != DATE_NONE)
 			return t;

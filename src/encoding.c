@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "encoding.h"
 #include "xmalloc.h"
@@ -341,12 +342,6 @@ struct decoder {
 	size_t			 npending;
 };
 
-static bool
-is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* Fold a label to its key: lower-case ASCII letters and digits only. */
 static bool
 fold_label(const char *label, char *key, size_t size)
@@ -355,10 +350,8 @@ fold_label(const char *label, char *key, size_t size)
 	unsigned char c;
 
 	for (; *label != '\0'; label++) {
-		c = (unsigned char)*label;
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+		c = (unsigned char)ascii_to_lower((unsigned char)*label);
+		if (ascii_is_alnum(c)) {
 			if (n + 1 >= size) {
 				key[0] = '\0';
 				return false;
@@ -552,26 +545,26 @@ read_declaration(const char *v, size_t n, char *label, size_t size)
 	size_t i = 0, name, name_len, value;
 	char quote;
 
-	while (i < n && is_space((unsigned char)v[i]))
+	while (i < n && ascii_is_xml_space((unsigned char)v[i]))
 		i++;
-	if (n - i < 6 || memcmp(v + i, "<?xml", 5) != 0 || !is_space((unsigned char)v[i + 5]))
+	if (n - i < 6 || memcmp(v + i, "<?xml", 5) != 0 || !ascii_is_xml_space((unsigned char)v[i + 5]))
 		return false;
 	i += 5;
 	for (;;) {
-		while (i < n && is_space((unsigned char)v[i]))
+		while (i < n && ascii_is_xml_space((unsigned char)v[i]))
 			i++;
 		name = i;
-		while (i < n && ((v[i] >= 'a' && v[i] <= 'z') || (v[i] >= 'A' && v[i] <= 'Z')))
+		while (i < n && ascii_is_alpha((unsigned char)v[i]))
 			i++;
 		name_len = i - name;
 		if (name_len == 0)
 			return false;	/* "?>", the end, or junk */
-		while (i < n && is_space((unsigned char)v[i]))
+		while (i < n && ascii_is_xml_space((unsigned char)v[i]))
 			i++;
 		if (i >= n || v[i] != '=')
 			return false;
 		i++;
-		while (i < n && is_space((unsigned char)v[i]))
+		while (i < n && ascii_is_xml_space((unsigned char)v[i]))
 			i++;
 		if (i >= n || (v[i] != '"' && v[i] != '\''))
 			return false;

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "encoding.h"
 #include "extract.h"
 #include "extract-internal.h"
@@ -53,7 +54,7 @@ static void
 append_lower(char *s, size_t *len, size_t size, unsigned char c)
 {
 	if (*len + 1 < size)
-		s[(*len)++] = (char)html_lower(c);
+		s[(*len)++] = (char)ascii_to_lower(c);
 	s[*len] = '\0';
 }
 
@@ -228,15 +229,15 @@ prescan(const unsigned char *p, size_t len, char *label, size_t size)
 			p = q + 3;
 			continue;
 		}
-		if (end - p >= 6 && extract_equal_nocase((const char *)p + 1, "meta", 4) &&
+		if (end - p >= 6 && ascii_ncasecmp((const char *)p + 1, "meta", 4) == 0 &&
 		    (html_is_space(p[5]) || p[5] == '/')) {
 			p += 5;
 			if (prescan_meta(&p, end, label, size))
 				return true;
 			continue;
 		}
-		if (end - p >= 2 && (html_is_alpha(p[1]) ||
-		    (p[1] == '/' && end - p >= 3 && html_is_alpha(p[2])))) {
+		if (end - p >= 2 && (ascii_is_alpha(p[1]) ||
+		    (p[1] == '/' && end - p >= 3 && ascii_is_alpha(p[2])))) {
 			p += p[1] == '/' ? 2 : 1;
 			while (p < end && !html_is_space(*p) && *p != '>')
 				p++;
@@ -324,7 +325,7 @@ legacy_default(const char *key, size_t len)
 		return NULL;
 	word[0] = ' ';
 	for (i = 0; i < len; i++)
-		word[i + 1] = (char)html_lower((unsigned char)key[i]);
+		word[i + 1] = (char)ascii_to_lower((unsigned char)key[i]);
 	word[len + 1] = ' ';
 	word[len + 2] = '\0';
 	for (i = 0; i < sizeof table / sizeof table[0]; i++) {
@@ -344,7 +345,7 @@ html_lang(const unsigned char *p, size_t len, char *lang, size_t size)
 	size_t n;
 
 	for (q = p; q + 6 <= end; q++) {
-		if (*q != '<' || !extract_equal_nocase((const char *)q + 1, "html", 4) ||
+		if (*q != '<' || ascii_ncasecmp((const char *)q + 1, "html", 4) != 0 ||
 		    !(html_is_space(q[5]) || q[5] == '>'))
 			continue;
 		q += 5;

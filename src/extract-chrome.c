@@ -11,6 +11,7 @@
 
 #include <gumbo.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "extract.h"
 #include "extract-internal.h"
@@ -195,7 +196,7 @@ name_weight(const char *s, size_t len)
 		}
 		if (i < len && s[i] != '-' && s[i] != '_') {
 			if (n + 1 < sizeof word)
-				word[n] = (char)html_lower((unsigned char)s[i]);
+				word[n] = (char)ascii_to_lower((unsigned char)s[i]);
 			n++;
 		}
 	}
@@ -261,7 +262,7 @@ normalize_label(struct buf *b)
 	bool trimmed;
 
 	for (i = 0; i < b->len; i++)
-		b->data[i] = (char)html_lower((unsigned char)b->data[i]);
+		b->data[i] = (char)ascii_to_lower((unsigned char)b->data[i]);
 	if (b->len == 0 || (is_word_byte(b->data[0]) && is_word_byte(b->data[b->len - 1])))
 		return;
 	do {

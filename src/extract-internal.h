@@ -43,19 +43,6 @@ extern const unsigned char extract_tag_flags[GUMBO_TAG_LAST + 1];
 /* Flags of an element gumbo 0.10 does not know (<dialog>, <search>). */
 unsigned extract_unknown_tag_flags(const GumboNode *g);
 
-/* True when the n bytes at p are word (in lower case), ignoring ASCII case. */
-static inline bool
-extract_equal_nocase(const char *p, const char *word, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (html_lower((unsigned char)p[i]) != (unsigned char)word[i])
-			return false;
-	}
-	return true;
-}
-
 /* The memory gumbo allocates from (private to extract-page.c). */
 struct extract_arena {
 	struct arena_block	*blocks;

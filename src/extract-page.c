@@ -12,6 +12,7 @@
 
 #include <gumbo.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "extract.h"
 #include "extract-internal.h"
@@ -163,7 +164,7 @@ extract_unknown_tag_flags(const GumboNode *g)
 	gumbo_tag_from_original_text(&name);
 	len = name.length;
 	for (i = 0; i < sizeof drop / sizeof drop[0]; i++) {
-		if (len == strlen(drop[i]) && extract_equal_nocase(name.data, drop[i], len))
+		if (ascii_equals(name.data, len, drop[i]))
 			return TF_DROP;
 	}
 	return 0;
@@ -223,7 +224,7 @@ is_tag(const char *p, const char *end, const char *name, size_t len, bool start)
 
 	if ((size_t)(end - p) < skip + len + 1 || p[0] != '<' || (!start && p[1] != '/'))
 		return false;
-	if (!extract_equal_nocase(p + skip, name, len))
+	if (ascii_ncasecmp(p + skip, name, len) != 0)
 		return false;
 	p += skip + len;
 	return html_is_space((unsigned char)*p) || *p == '/' || *p == '>';
@@ -353,7 +354,7 @@ scan_tag(char *p, char *end, char *name, size_t size, bool *self_closing)
 			else if (c == '>')
 				goto done;
 			else if (len + 1 < size)
-				name[len++] = (char)html_lower(c);
+				name[len++] = (char)ascii_to_lower(c);
 			else
 				len = size;	/* too long for any name we know */
 			break;
@@ -462,14 +463,14 @@ svg_end(char *p, char *end)
 			if ((q = strstr(p + 9, "]]>")) == NULL)
 				return NULL;
 			p = q + 3;
-		} else if (rest >= 3 && p[1] == '/' && html_is_alpha((unsigned char)p[2])) {
+		} else if (rest >= 3 && p[1] == '/' && ascii_is_alpha((unsigned char)p[2])) {
 			q = scan_tag(p + 2, end, name, sizeof name, &self_closing);
 			if (depth == 0)
 				return strcmp(name, "svg") == 0 ? p : NULL;
 			if (strcmp(name, names[--depth]) != 0)
 				return NULL;
 			p = q;
-		} else if (rest >= 2 && html_is_alpha((unsigned char)p[1])) {
+		} else if (rest >= 2 && ascii_is_alpha((unsigned char)p[1])) {
 			q = scan_tag(p + 1, end, name, sizeof name, &self_closing);
 			tag = tag_of_name(name);
 			if (name[0] == '\0' || (extract_tag_flags[tag] & (TF_BREAKOUT | TF_RAWTEXT | TF_RCDATA)) ||
@@ -516,14 +517,14 @@ subtree_end(char *p, char *end, const char *root)
 			if ((q = memchr(p, '>', rest)) == NULL)
 				return NULL;
 			p = q + 1;
-		} else if (rest >= 3 && p[1] == '/' && html_is_alpha((unsigned char)p[2])) {
+		} else if (rest >= 3 && p[1] == '/' && ascii_is_alpha((unsigned char)p[2])) {
 			q = scan_tag(p + 2, end, name, sizeof name, &self_closing);
 			if (depth == 0)
 				return strcmp(name, root) == 0 ? p : NULL;
 			if (strcmp(name, names[--depth]) != 0)
 				return NULL;
 			p = q;
-		} else if (rest >= 2 && html_is_alpha((unsigned char)p[1])) {
+		} else if (rest >= 2 && ascii_is_alpha((unsigned char)p[1])) {
 			q = scan_tag(p + 1, end, name, sizeof name, &self_closing);
 			tag = tag_of_name(name);
 			if (name[0] == '\0' || tag == GUMBO_TAG_MATH || tag == GUMBO_TAG_SELECT ||
@@ -644,7 +645,7 @@ slim_page(char *buf, size_t len, int *max_depth)
 		} else if (rest >= 2 && (s.p[1] == '!' || s.p[1] == '?')) {
 			q = memchr(s.p, '>', rest);
 			slim_keep(&s, q != NULL ? q + 1 : s.end);
-		} else if (rest >= 3 && s.p[1] == '/' && html_is_alpha((unsigned char)s.p[2])) {
+		} else if (rest >= 3 && s.p[1] == '/' && ascii_is_alpha((unsigned char)s.p[2])) {
 			q = scan_tag(s.p + 2, s.end, name, sizeof name, &self_closing);
 			slim_keep(&s, q);
 			slim_end_tag(&s, name);
@@ -652,7 +653,7 @@ slim_page(char *buf, size_t len, int *max_depth)
 			/* "</>" is dropped by the tokenizer; "</?" is a bogus comment. */
 			q = memchr(s.p, '>', rest);
 			slim_keep(&s, q != NULL ? q + 1 : s.end);
-		} else if (rest >= 2 && html_is_alpha((unsigned char)s.p[1])) {
+		} else if (rest >= 2 && ascii_is_alpha((unsigned char)s.p[1])) {
 			q = scan_tag(s.p + 1, s.end, name, sizeof name, &self_closing);
 			slim_keep(&s, q);
 			slim_start_tag(&s, name, self_closing);
@@ -762,19 +763,6 @@ strip_controls(char *text, size_t len)
 	return (size_t)(out - (unsigned char *)text);
 }
 
-/* The value of digit c in base 16 or 10, or -1. */
-static int
-digit_value(unsigned char c, bool hex)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (hex && c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (hex && c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Numeric character references past U+10FFFF rewritten as "&#xFFFD", which
  * is what HTML makes of them (13.2.5.80). gumbo 0.10 adds the digits up in
@@ -798,7 +786,7 @@ cap_references(char *text, size_t len)
 		hex = p[2] == 'x' || p[2] == 'X';
 		digits = p + (hex ? 3 : 2);
 		value = 0;
-		for (q = digits; q < end && (d = digit_value((unsigned char)*q, hex)) >= 0; q++) {
+		for (q = digits; q < end && (d = ascii_digit_value((unsigned char)*q, hex ? 16 : 10)) >= 0; q++) {
 			value = value * (hex ? 16 : 10) + (unsigned long)d;
 			if (value > 0x10ffff)
 				value = 0x110000;	/* saturated: too large either way */

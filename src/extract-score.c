@@ -11,6 +11,7 @@
 
 #include <gumbo.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "extract.h"
 #include "extract-internal.h"
@@ -102,7 +103,7 @@ is_chrome_role(const char *role)
 
 	len = strcspn(role, " \t\n\f\r");
 	for (i = 0; i < sizeof roles / sizeof roles[0]; i++) {
-		if (strlen(roles[i]) == len && extract_equal_nocase(role, roles[i], len))
+		if (ascii_equals(role, len, roles[i]))
 			return true;
 	}
 	return false;
@@ -127,7 +128,7 @@ read_attributes(const GumboNode *g, struct element_attributes *a)
 		switch (attr->name[0]) {
 		case 'a':
 			if (strcmp(attr->name, "aria-hidden") == 0 &&
-			    extract_equal_nocase(attr->value, "true", 4) && attr->value[4] == '\0')
+			    ascii_casecmp(attr->value, "true") == 0)
 				a->hidden = true;
 			break;
 		case 'c':
@@ -173,7 +174,7 @@ is_hidden(const struct element_attributes *a)
 		return false;
 	for (p = a->style; *p != '\0' && n + 1 < sizeof squeezed; p++) {
 		if (!html_is_space((unsigned char)*p))
-			squeezed[n++] = (char)html_lower((unsigned char)*p);
+			squeezed[n++] = (char)ascii_to_lower((unsigned char)*p);
 	}
 	squeezed[n] = '\0';
 	return strstr(squeezed, "display:none") != NULL ||
@@ -241,7 +242,7 @@ element_flags(const GumboNode *g, GumboTag tag, GumboTag parent_tag)
 		flags |= NF_BODY_HINT;
 	if (!(flags & NF_NEGATIVE) && ((flags & (NF_CONTENT | NF_BODY_HINT)) ||
 	    tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN ||
-	    (a.role != NULL && extract_equal_nocase(a.role, "main", 4) && a.role[4] == '\0')))
+	    (a.role != NULL && ascii_casecmp(a.role, "main") == 0)))
 		flags |= NF_HINT;
 	return (int)flags;
 }

@@ -10,6 +10,7 @@
 
 #include <gumbo.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "extract.h"
 #include "extract-internal.h"
@@ -62,7 +63,7 @@ link_target(const struct page *pg, const char *ref, bool mailto)
 		free(clean);
 		return NULL;
 	}
-	if (mailto && extract_equal_nocase(clean, "mailto:", 7) && clean[7] != '\0')
+	if (mailto && ascii_ncasecmp(clean, "mailto:", 7) == 0 && clean[7] != '\0')
 		return clean;
 	resolved = url_resolve(pg->base, clean);
 	free(clean);

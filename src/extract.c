@@ -11,10 +11,12 @@
 
 #include <gumbo.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "encoding.h"
 #include "extract.h"
 #include "extract-internal.h"
+#include "fetch.h"
 #include "html.h"
 #include "url.h"
 #include "xmalloc.h"
@@ -237,7 +239,7 @@ not_html(const unsigned char *p, size_t len, const char *charset)
 			for (i = 0; i + 5 < n; i++) {
 				if (p[i] != '<')
 					continue;
-				if (extract_equal_nocase((const char *)p + i + 1, "html", 4))
+				if (ascii_ncasecmp((const char *)p + i + 1, "html", 4) == 0)
 					break;
 				if (memcmp(p + i + 1, "rss", 3) == 0 || memcmp(p + i + 1, "feed", 4) == 0 ||
 				    memcmp(p + i + 1, "rdf:RDF", i + 8 <= n ? 7 : 0) == 0)
@@ -262,6 +264,21 @@ decode_page(const char *page, size_t len, const char *label, size_t *out_len)
 	encoding_decoder_free(&d);
 	*out_len = out.len;
 	return buf_detach(&out);
+}
+
+int
+extract_note_response(const struct fetch_response_info *info, char **url, char **charset,
+    char **refused)
+{
+	if (info->url != NULL)
+		*url = xstrdup(info->url);
+	if (info->charset != NULL)
+		*charset = xstrdup(info->charset);
+	if (extract_is_not_page(info->content_type)) {
+		*refused = xasprintf("not an HTML page (%s)", info->content_type);
+		return -1;
+	}
+	return 0;
 }
 
 void

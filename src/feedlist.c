@@ -46,23 +46,6 @@ struct opml {
 	char		*error;
 };
 
-static char * __attribute__((format(printf, 1, 0)))
-vformat(const char *fmt, va_list ap)
-{
-	va_list	 copy;
-	char	*s;
-	int	 n;
-
-	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	if (n < 0)
-		return xstrdup(fmt);
-	s = xmalloc((size_t)n + 1);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
 static int __attribute__((format(printf, 2, 3)))
 fail(char **err, const char *fmt, ...)
 {
@@ -70,7 +53,7 @@ fail(char **err, const char *fmt, ...)
 
 	if (err != NULL) {
 		va_start(ap, fmt);
-		*err = vformat(fmt, ap);
+		*err = xvasprintf(fmt, ap);
 		va_end(ap);
 	}
 	return -1;
@@ -86,7 +69,7 @@ add_warning(struct feedlist *list, const char *fmt, ...)
 	list->warnings = xreallocarray(list->warnings, list->n_warnings + 1,
 	    sizeof(*list->warnings));
 	va_start(ap, fmt);
-	list->warnings[list->n_warnings++] = vformat(fmt, ap);
+	list->warnings[list->n_warnings++] = xvasprintf(fmt, ap);
 	va_end(ap);
 }
 
@@ -636,7 +619,7 @@ opml_fail(struct opml *o, const char *fmt, ...)
 	if (o->error != NULL)
 		return;
 	va_start(ap, fmt);
-	o->error = vformat(fmt, ap);
+	o->error = xvasprintf(fmt, ap);
 	va_end(ap);
 	XML_StopParser(o->parser, XML_FALSE);
 }

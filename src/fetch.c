@@ -2,7 +2,6 @@
  * No outcomes or messages (fetch-outcome.c), no parsing, no storage, no retry policy (schedule.c). */
 #include "config.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -92,25 +91,14 @@ static void
 lower(char *s)
 {
 	for (; *s != '\0'; s++)
-		*s = (char)tolower((unsigned char)*s);
-}
-
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+		*s = (char)ascii_to_lower((unsigned char)*s);
 }
 
 /* A copy of s[0..len) without surrounding whitespace. */
 static char *
 trimmed_copy(const char *s, size_t len)
 {
-	while (len > 0 && is_space(*s)) {
-		s++;
-		len--;
-	}
-	while (len > 0 && is_space(s[len - 1]))
-		len--;
+	s = ascii_trim_span(s, &len);
 	return xstrndup(s, len);
 }
 
@@ -142,15 +130,15 @@ parse_seconds(const char *s)
 
 	if (*s == '"')		/* max-age="60" is invalid but seen */
 		s++;
-	if (!isdigit((unsigned char)*s))
+	if (!ascii_is_digit((unsigned char)*s))
 		return -1;
-	for (; isdigit((unsigned char)*s); s++) {
+	for (; ascii_is_digit((unsigned char)*s); s++) {
 		if (n < INT32_MAX)
 			n = n * 10 + (*s - '0');
 	}
 	if (*s == '"')
 		s++;
-	while (is_space(*s))
+	while (ascii_is_space((unsigned char)*s))
 		s++;
 	if (*s != '\0')
 		return -1;
@@ -175,11 +163,11 @@ parse_max_age(const char *value)
 		if (ascii_ncasecmp(directive, "max-age", 7) == 0) {
 			const char *v = directive + 7;
 
-			while (is_space(*v))
+			while (ascii_is_space((unsigned char)*v))
 				v++;
 			if (*v == '=') {
 				v++;
-				while (is_space(*v))
+				while (ascii_is_space((unsigned char)*v))
 					v++;
 				age = parse_seconds(v);
 			}
@@ -223,7 +211,7 @@ parse_content_type(const char *value, char **type, char **charset)
 		const char *eq, *start;
 
 		p++;
-		while (is_space(*p))
+		while (ascii_is_space((unsigned char)*p))
 			p++;
 		start = p;
 		eq = p;
@@ -235,7 +223,7 @@ parse_content_type(const char *value, char **type, char **charset)
 		}
 		param.name = trimmed_copy(start, (size_t)(eq - start));
 		p = eq + 1;
-		while (is_space(*p))
+		while (ascii_is_space((unsigned char)*p))
 			p++;
 		if (*p == '"') {
 			char	*out;
@@ -302,7 +290,7 @@ status_line(struct transfer *t, const char *line, size_t len)
 		p++;
 	while (p < end && *p == ' ')
 		p++;
-	for (; p < end && digits < 3 && isdigit((unsigned char)*p); p++, digits++)
+	for (; p < end && digits < 3 && ascii_is_digit((unsigned char)*p); p++, digits++)
 		code = code * 10 + (*p - '0');
 	if (digits != 3)
 		return;

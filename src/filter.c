@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "filter-internal.h"
 #include "xmalloc.h"
@@ -84,16 +85,9 @@ node_free(struct filter_node *n)
 }
 
 static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
 is_attribute_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) ||
-	    c == '_' || c == '-' || c == '.';
+	return ascii_is_alnum((unsigned char)c) || c == '_' || c == '-' || c == '.';
 }
 
 /* -?[0-9]+ at p, into *n; the end, or NULL when there is no number. */
@@ -106,9 +100,9 @@ number(const char *p, int64_t *n, bool *overflow)
 
 	if (*p == '-')
 		p++;
-	if (!is_digit(*p))
+	if (!ascii_is_digit((unsigned char)*p))
 		return NULL;
-	while (is_digit(*p))
+	while (ascii_is_digit((unsigned char)*p))
 		p++;
 	errno = 0;
 	v = strtoll(start, &end, 10);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "entities.h"
 #include "html.h"
@@ -99,29 +100,6 @@ static const unsigned short windows1252[32] = {
 	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
 };
 
-static int
-hex_value(unsigned char c)
-{
-	if (html_is_digit(c))
-		return c - '0';
-	c = html_lower(c);
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-bool
-html_name_is(const char *s, size_t len, const char *word)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++) {
-		if (word[i] == '\0' || html_lower((unsigned char)s[i]) != (unsigned char)word[i])
-			return false;
-	}
-	return word[len] == '\0';
-}
-
 unsigned long
 html_windows1252(unsigned char byte)
 {
@@ -180,12 +158,10 @@ html_reference(const char *p, const char *end, unsigned long *cp)
 			base = 16;
 			q++;
 		}
-		if (q >= end || hex_value((unsigned char)*q) < 0 ||
-		    (base == 10 && !html_is_digit((unsigned char)*q)))
+		if (q >= end || ascii_digit_value((unsigned char)*q, base) < 0)
 			return 0;
 		for (; q < end; q++) {
-			digit = hex_value((unsigned char)*q);
-			if (digit < 0 || (base == 10 && digit > 9))
+			if ((digit = ascii_digit_value((unsigned char)*q, base)) < 0)
 				break;
 			/* Saturate: anything past U+10FFFF is invalid. */
 			if (value <= 0x10ffff)
@@ -198,8 +174,7 @@ html_reference(const char *p, const char *end, unsigned long *cp)
 		return (size_t)(q - p);
 	}
 	for (n = 0; n < REFERENCE_NAME_MAX && p + 1 + n < end; n++) {
-		if (!html_is_alpha((unsigned char)p[1 + n]) &&
-		    !html_is_digit((unsigned char)p[1 + n]))
+		if (!ascii_is_alnum((unsigned char)p[1 + n]))
 			break;
 	}
 	if (n == 0 || p + 1 + n >= end || p[1 + n] != ';')
@@ -254,13 +229,13 @@ html_element_of(const char *name, size_t len)
 
 	if (len == 0 || len > TAG_NAME_MAX)
 		return HTML_OTHER;
-	c = html_lower((unsigned char)name[0]);
+	c = ascii_to_lower((unsigned char)name[0]);
 	if (c < 'a' || c > 'z')
 		return HTML_OTHER;
 	for (i = element_first[c - 'a']; i < element_first[c - 'a' + 1]; i++) {
 		e = element_names[i].name;
 		for (n = 1; n < len && e[n] != '\0' &&
-		    html_lower((unsigned char)name[n]) == (unsigned char)e[n]; n++)
+		    ascii_to_lower((unsigned char)name[n]) == (unsigned char)e[n]; n++)
 			/* nothing */;
 		if (n == len && e[n] == '\0')
 			return element_names[i].element;
@@ -331,7 +306,7 @@ html_attribute(const struct html_token *tag, const char *name,
 
 	while (p < tag->attributes_end &&
 	    next_attribute(&p, &n, &n_len, &v, &v_len) == 1) {
-		if (html_name_is(n, n_len, name)) {
+		if (ascii_equals(n, n_len, name)) {
 			*value = v != NULL ? v : "";
 			*len = v_len;
 			return true;
@@ -357,8 +332,8 @@ skip_raw_text(const char *p, const char *name, size_t len)
 			continue;
 		/* A NUL ends the comparison too: it matches no name byte. */
 		for (i = 0; i < len; i++) {
-			if (html_lower((unsigned char)end[2 + i]) !=
-			    html_lower((unsigned char)name[i]))
+			if (ascii_to_lower((unsigned char)end[2 + i]) !=
+			    ascii_to_lower((unsigned char)name[i]))
 				break;
 		}
 		if (i == len && (html_is_space((unsigned char)end[2 + len]) ||
@@ -462,7 +437,7 @@ markup(struct html_tokenizer *t, struct html_token *token)
 		return false;
 	}
 	if (p[1] == '/') {
-		if (html_is_alpha((unsigned char)p[2]))
+		if (ascii_is_alpha((unsigned char)p[2]))
 			return tag(t, p + 2, true, token);
 		if (p[2] == '\0') {
 			t->p = p + 2;
@@ -471,7 +446,7 @@ markup(struct html_tokenizer *t, struct html_token *token)
 		t->p = skip_past_gt(p + 2);
 		return false;
 	}
-	if (html_is_alpha((unsigned char)p[1]))
+	if (ascii_is_alpha((unsigned char)p[1]))
 		return tag(t, p + 1, false, token);
 	t->p = p + 1;
 	return text(token, p, 1);	/* "2 < 3": not markup */

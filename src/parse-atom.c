@@ -22,14 +22,6 @@ entry_start(struct parser *p, const XML_Char **attrs)
 }
 
 static void
-entry_end(struct parser *p, char **text)
-{
-	(void)text;
-	if (p->frames[p->depth - 1].kind == KIND_ITEM)
-		parse_item_end(p);
-}
-
-static void
 source_start(struct parser *p, const XML_Char **attrs)
 {
 	(void)attrs;
@@ -181,7 +173,7 @@ const struct element parse_atom_elements[] = {
 	HANDLED(NS_ATOM, "category", category_start, NULL),
 	CONSTRUCT("content", VALUE_HTML, IF_CONTENT, NO_FIELD),
 	HANDLED(NS_ATOM, "email", parse_field_start, person_part_end),
-	HANDLED(NS_ATOM, "entry", entry_start, entry_end),
+	HANDLED(NS_ATOM, "entry", entry_start, parse_item_element_end),
 	FIELD(NS_ATOM, "id", CT_TEXT, VALUE_PLAIN, IF_ID, CORE, NO_FIELD, 0),
 	FIELD(NS_ATOM, "issued", CT_TEXT, VALUE_DATE, IF_PUBLISHED, CORE, NO_FIELD, 0),
 	HANDLED(NS_ATOM, "link", link_start, link_end),

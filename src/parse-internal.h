@@ -234,6 +234,9 @@ extern const size_t parse_ext_nelements;
 /* Helpers for the XML format handlers, in parse-xml.c. */
 void parse_field_start(struct parser *p, const XML_Char **attrs);
 void parse_field_end(struct parser *p, char **text);
+/* The end of an element that holds an item (RSS <item>, Atom <entry>):
+ * the item is done, if the element began one. */
+void parse_item_element_end(struct parser *p, char **text);
 const char *parse_attr(const XML_Char **attrs, const char *name);
 enum kind parse_parent_kind(const struct parser *p);
 void parse_set_kind(struct parser *p, enum kind kind);

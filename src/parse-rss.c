@@ -36,14 +36,6 @@ item_start(struct parser *p, const XML_Char **attrs)
 }
 
 static void
-item_end(struct parser *p, char **text)
-{
-	(void)text;
-	if (p->frames[p->depth - 1].kind == KIND_ITEM)
-		parse_item_end(p);
-}
-
-static void
 image_start(struct parser *p, const XML_Char **attrs)
 {
 	(void)attrs;
@@ -122,7 +114,7 @@ const struct element parse_rss_elements[] = {
 	FIELD(NS_RSS, "fullitem", CT_RSS, VALUE_HTML, IF_CONTENT, CORE, NO_FIELD, 0),
 	{ NS_RSS, "guid", guid_start, parse_field_end, CT_TEXT, VALUE_PLAIN, IF_ID, CORE, NO_FIELD, 0 },
 	HANDLED(NS_RSS, "image", image_start, NULL),
-	HANDLED(NS_RSS, "item", item_start, item_end),
+	HANDLED(NS_RSS, "item", item_start, parse_item_element_end),
 	FIELD(NS_RSS, "language", CT_TEXT, VALUE_PLAIN, NO_FIELD, 0, FF_LANGUAGE, CORE),
 	FIELD(NS_RSS, "lastBuildDate", CT_TEXT, VALUE_DATE, NO_FIELD, 0, FF_UPDATED, CORE),
 	FIELD(NS_RSS, "link", CT_TEXT, VALUE_LINK, IF_LINK, CORE, FF_LINK, CORE),

@@ -435,6 +435,14 @@ field_value(struct parser *p, enum value_kind kind, char **text)
 }
 
 void
+parse_item_element_end(struct parser *p, char **text)
+{
+	(void)text;
+	if (p->frames[p->depth - 1].kind == KIND_ITEM)
+		parse_item_end(p);
+}
+
+void
 parse_field_end(struct parser *p, char **text)
 {
 	const struct element *e = p->frames[p->depth - 1].element;

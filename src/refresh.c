@@ -152,15 +152,7 @@ start_parser(struct job *job)
 static int
 story_header(struct job *job, const struct fetch_response_info *info)
 {
-	if (info->url != NULL)
-		job->effective_url = xstrdup(info->url);
-	if (info->charset != NULL)
-		job->charset = xstrdup(info->charset);
-	if (extract_is_not_page(info->content_type)) {
-		job->refused = xasprintf("not an HTML page (%s)", info->content_type);
-		return -1;
-	}
-	return 0;
+	return extract_note_response(info, &job->effective_url, &job->charset, &job->refused);
 }
 
 static int

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "html.h"
 #include "render.h"
@@ -229,7 +230,7 @@ is_listed_url(const char *url)
 		return false;
 	for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
 		len = strlen(refused[i]);
-		if (strlen(url) >= len && html_name_is(url, len, refused[i]))
+		if (strlen(url) >= len && ascii_equals(url, len, refused[i]))
 			return false;
 	}
 	return true;
@@ -773,11 +774,11 @@ list_start(struct layout *l, enum html_element element, const struct attribute *
 		p++;
 	if (p < start->value + start->len && (*p == '-' || *p == '+'))
 		negative = *p++ == '-';
-	for (; p < start->value + start->len && html_is_digit((unsigned char)*p); p++) {
+	for (; p < start->value + start->len && ascii_is_digit((unsigned char)*p); p++) {
 		if (number < 100000000L)
 			number = number * 10 + (*p - '0');
 	}
-	if (p > start->value && html_is_digit((unsigned char)p[-1]))
+	if (p > start->value && ascii_is_digit((unsigned char)p[-1]))
 		b->number = (negative ? -number : number) - 1;
 }
 

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "repair.h"
 
@@ -90,26 +91,13 @@ drop_controls(struct repair *r, const char *in, size_t *len)
 static int
 is_name_start(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' ||
-	    c >= 0x80;
+	return ascii_is_alpha(c) || c == '_' || c == ':' || c >= 0x80;
 }
 
 static int
 is_name_char(unsigned char c)
 {
-	return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
-
-static int
-hex_value(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	return is_name_start(c) || ascii_is_digit(c) || c == '-' || c == '.';
 }
 
 /* XML 1.0 section 2.2, Char: what a character reference may name. */
@@ -155,7 +143,7 @@ judge_reference(const unsigned char *s, size_t n, size_t *len)
 		i++;
 	}
 	for (digits = 0; i < n; i++, digits++) {
-		d = hex ? hex_value(s[i]) : (s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : -1);
+		d = ascii_digit_value(s[i], hex ? 16 : 10);
 		if (d < 0)
 			break;
 		/* Saturate: anything past U+10FFFF is as bad as any other. */
@@ -173,14 +161,31 @@ judge_reference(const unsigned char *s, size_t n, size_t *len)
 }
 
 /*
+ * Whether s (n bytes available) starts with opening ("<!--", "<![CDATA["),
+ * which enters next: its length with *state set, 0 when the input ends
+ * before that is clear, 1 (the '<' is text) when it does not.
+ */
+static size_t
+judge_opening(const char *s, size_t n, const char *opening, enum state next,
+    enum state *state)
+{
+	size_t want = strlen(opening);
+
+	if (memcmp(s, opening, n < want ? n : want) != 0)
+		return 1;
+	if (n < want)
+		return 0;
+	*state = next;
+	return want;
+}
+
+/*
  * Judge the '<' at s[0] with n bytes available: the state it opens and the
  * length of its opening, or 0 when the input ends before that is clear.
  */
 static size_t
 judge_markup(const char *s, size_t n, enum state *state, bool *bare)
 {
-	size_t want;
-
 	*state = IN_TEXT;
 	*bare = false;
 	if (n < 2)
@@ -202,22 +207,9 @@ judge_markup(const char *s, size_t n, enum state *state, bool *bare)
 		*bare = true;
 		return 1;
 	}
-	if (n >= 3 && s[2] == '-') {
-		want = sizeof comment_open - 1;
-		if (memcmp(s, comment_open, n < want ? n : want) != 0)
-			return 1;
-		if (n < want)
-			return 0;
-		*state = IN_COMMENT;
-		return want;
-	}
-	want = sizeof cdata_open - 1;
-	if (memcmp(s, cdata_open, n < want ? n : want) != 0)
-		return 1;
-	if (n < want)
-		return 0;
-	*state = IN_CDATA;
-	return want;
+	if (n >= 3 && s[2] == '-')
+		return judge_opening(s, n, comment_open, IN_COMMENT, state);
+	return judge_opening(s, n, cdata_open, IN_CDATA, state);
 }
 
 /*
@@ -271,9 +263,9 @@ filter(struct repair *r, const char *s, size_t n, size_t limit, bool end, struct
 			 * names ignoring case anyway, so names are lower-cased.
 			 */
 			for (; pos < limit && is_name_char((unsigned char)s[pos]); pos++) {
-				if (s[pos] >= 'A' && s[pos] <= 'Z') {
+				if (ascii_to_lower((unsigned char)s[pos]) != (unsigned char)s[pos]) {
 					buf_append(out, s + copied, pos - copied);
-					buf_append_char(out, (char)(s[pos] - 'A' + 'a'));
+					buf_append_char(out, (char)ascii_to_lower((unsigned char)s[pos]));
 					copied = pos + 1;
 				}
 			}

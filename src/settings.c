@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "filter.h"
 #include "settings.h"
@@ -47,19 +48,6 @@ settings_free(struct settings *s)
 	filter_rules_free(&s->rules);
 }
 
-static char *
-trim(char *s)
-{
-	char *end;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	end = s + strlen(s);
-	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' || end[-1] == '\n'))
-		*--end = '\0';
-	return s;
-}
-
 /* One line: "name value", "name = value", '#' comments, quoted values. */
 static int
 load_line(struct settings *s, char *line, unsigned long lineno, char *err, size_t errsize)
@@ -68,16 +56,16 @@ load_line(struct settings *s, char *line, unsigned long lineno, char *err, size_
 	char *name, *value, *end;
 	long long number;
 
-	line = trim(line);
+	line = ascii_trim(line);
 	if (*line == '\0' || *line == '#')
 		return 0;
 	name = line;
 	value = name + strcspn(name, " \t=");
 	if (*value != '\0') {
 		*value++ = '\0';
-		value = trim(value);
+		value = ascii_trim(value);
 		if (*value == '=')
-			value = trim(value + 1);
+			value = ascii_trim(value + 1);
 	}
 	/* newsboat's killfile lines: two quoted arguments (filter.h). */
 	if (strcmp(name, "ignore-article") == 0) {
@@ -99,7 +87,7 @@ load_line(struct settings *s, char *line, unsigned long lineno, char *err, size_
 		value++;
 	} else if ((end = strstr(value, " #")) != NULL) {
 		*end = '\0';
-		value = trim(value);
+		value = ascii_trim(value);
 	}
 	if (options_parse_value(def, value, &number, err, errsize) != 0)
 		return -1;

@@ -3,10 +3,10 @@
  * starred and story state. Not the search index, not queries over many. */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "store-internal.h"
 #include "xmalloc.h"
@@ -144,7 +144,7 @@ enclosure_length(const char *length)
 	char *end;
 	long long n;
 
-	if (length == NULL || !isdigit((unsigned char)*length))
+	if (length == NULL || !ascii_is_digit((unsigned char)*length))
 		return -1;
 	n = strtoll(length, &end, 10);
 	if (*end != '\0' || n < 0)

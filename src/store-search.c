@@ -3,10 +3,10 @@
  * queries. Not the plans that answer a search (store-views.c). */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "store-internal.h"
 #include "text.h"
@@ -159,11 +159,11 @@ store_fts_query(const char *words, bool prefix)
 	if (words == NULL)
 		return NULL;
 	for (p = words; *p != '\0'; p = end) {
-		while (*p != '\0' && isspace((unsigned char)*p))
+		while (*p != '\0' && ascii_is_space((unsigned char)*p))
 			p++;
 		if (*p == '\0')
 			break;
-		for (end = p; *end != '\0' && !isspace((unsigned char)*end); end++)
+		for (end = p; *end != '\0' && !ascii_is_space((unsigned char)*end); end++)
 			;
 		/* An FTS5 string is "..." with "" for a quote inside; a
 		 * string followed by * is a prefix query (FTS5 section 3.3);

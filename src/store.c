@@ -253,8 +253,7 @@ store_set_error(struct store *s, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) == -1)
-		msg = xstrdup("out of memory formatting an error");
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	free(s->error);
 	s->error = msg;

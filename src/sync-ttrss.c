@@ -45,8 +45,7 @@ set_error(struct ttrss *t, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	if (vasprintf(&msg, fmt, ap) == -1)
-		msg = xstrdup("out of memory");
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	free(t->error);
 	t->error = msg;

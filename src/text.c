@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "html.h"
 #include "text.h"
@@ -43,28 +44,11 @@ struct text_out {
 	int		space;
 };
 
-/* XML 1.0 production S (section 2.3); U+00A0 is deliberately not here. */
-static int
-is_xml_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* Python's \w, restricted to ASCII. */
-static int
-is_word(unsigned char c)
-{
-	return html_is_alpha(c) || html_is_digit(c) || c == '_';
-}
-
+/* The length of the run of Python's \w (restricted to ASCII) at s. */
 static size_t
 word_length(const char *s)
 {
-	size_t	n = 0;
-
-	while (is_word((unsigned char)s[n]))
-		n++;
-	return n;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
 }
 
 static int
@@ -84,7 +68,7 @@ name_in(const char *name, size_t len, const char *const *table, size_t count)
 	if (len == 0 || len > TAG_NAME_MAX)
 		return 0;
 	for (i = 0; i < len; i++)
-		lower[i] = (char)html_lower((unsigned char)name[i]);
+		lower[i] = (char)ascii_to_lower((unsigned char)name[i]);
 	lower[len] = '\0';
 	return bsearch(lower, table, count, sizeof *table, compare_names) != NULL;
 }
@@ -104,13 +88,13 @@ out_text(struct text_out *out, const char *text, size_t len)
 	size_t	start, i = 0;
 
 	while (i < len) {
-		if (is_xml_space((unsigned char)text[i])) {
+		if (ascii_is_xml_space((unsigned char)text[i])) {
 			out->space = 1;
 			i++;
 			continue;
 		}
 		start = i;
-		while (i < len && !is_xml_space((unsigned char)text[i]))
+		while (i < len && !ascii_is_xml_space((unsigned char)text[i]))
 			i++;
 		out_flush_space(out);
 		buf_append(&out->buf, text + start, i - start);
@@ -170,7 +154,7 @@ text_collapse_space(char *s)
 	if (s == NULL)
 		return NULL;
 	for (read = write = s; *read != '\0'; read++) {
-		if (is_xml_space((unsigned char)*read)) {
+		if (ascii_is_xml_space((unsigned char)*read)) {
 			space = write != s;
 			continue;
 		}

@@ -310,10 +310,8 @@ clamp(const struct ui *ui, struct view *v)
 static void __attribute__((format(printf, 3, 0)))
 vmessage(struct ui *ui, bool error, const char *fmt, va_list ap)
 {
-	char *text;
+	char *text = xvasprintf(fmt, ap);
 
-	if (vasprintf(&text, fmt, ap) == -1)
-		return;
 	/* Messages often quote feed text (a name, a server's error): they go
 	 * through the sanitizer like every other string on the screen. */
 	buf_reset(&ui->message);

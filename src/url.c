@@ -27,13 +27,6 @@
  */
 #define SET_FLAGS	CURLU_NON_SUPPORT_SCHEME
 
-/* Surrounding whitespace that XML attribute and element content carry. */
-static int
-is_outer_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
 /* Characters that break a long link across lines inside the text. */
 static int
 is_inner_break(char c)
@@ -50,15 +43,13 @@ scheme_length(const char *s)
 {
 	size_t	n;
 
-	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+	if (!ascii_is_alpha((unsigned char)s[0]))
 		return 0;
 	for (n = 1; s[n] != '\0'; n++) {
 		if (s[n] == ':')
 			return n;
-		if (!((s[n] >= 'a' && s[n] <= 'z') ||
-		    (s[n] >= 'A' && s[n] <= 'Z') ||
-		    (s[n] >= '0' && s[n] <= '9') ||
-		    s[n] == '+' || s[n] == '-' || s[n] == '.'))
+		if (!ascii_is_alnum((unsigned char)s[n]) &&
+		    s[n] != '+' && s[n] != '-' && s[n] != '.')
 			return 0;
 	}
 	return 0;
@@ -80,11 +71,10 @@ clean(const char *s)
 	char		*out, *o;
 	size_t		 len = 0;
 
-	while (is_outer_space(*s))
-		s++;
-	end = s + strlen(s);
-	while (end > s && is_outer_space(end[-1]))
-		end--;
+	len = strlen(s);
+	s = ascii_trim_span(s, &len);
+	end = s + len;
+	len = 0;
 
 	for (p = s; p < end; p++) {
 		if (*p == ' ')

@@ -40,6 +40,16 @@ test_classes(void)
 	CHECK_INT(ascii_hex_value('g'), -1);
 	CHECK_INT(ascii_hex_value('G'), -1);
 	CHECK_INT(ascii_hex_value(' '), -1);
+	CHECK_INT(ascii_digit_value('7', 10), 7);
+	CHECK_INT(ascii_digit_value('a', 10), -1);
+	CHECK_INT(ascii_digit_value('a', 16), 10);
+	CHECK_INT(ascii_digit_value('F', 16), 15);
+	CHECK_INT(ascii_digit_value('g', 16), -1);
+	CHECK_INT(ascii_digit_value('/', 10), -1);
+	CHECK(ascii_is_xml_space(' ') && ascii_is_xml_space('\t'));
+	CHECK(ascii_is_xml_space('\r') && ascii_is_xml_space('\n'));
+	CHECK(!ascii_is_xml_space('\f') && !ascii_is_xml_space('\v'));
+	CHECK(!ascii_is_xml_space(0xa0));
 }
 
 static void
