@@ -29,4 +29,10 @@ bool url_is_subscribable(const char *url);
  * NULL gives false. */
 bool url_has_scheme(const char *s);
 
+/* True when s is a javascript:, vbscript:, data: or file: link as a browser
+ * would read it: scheme in any case, after leading spaces and control
+ * characters, with tabs and line breaks inside dropped. Such a link from a
+ * feed is never stored or opened. NULL gives false. */
+bool url_is_dangerous(const char *s);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "feed.h"
 #include "sanitize.h"
+#include "url.h"
 #include "xmalloc.h"
 
 void
@@ -17,6 +18,14 @@ item_init(struct item *item)
 	memset(item, 0, sizeof(*item));
 	item->published = DATE_NONE;
 	item->updated = DATE_NONE;
+}
+
+static void
+enclosure_clear(struct enclosure *e)
+{
+	free(e->url);
+	free(e->type);
+	free(e->length);
 }
 
 void
@@ -32,11 +41,8 @@ item_clear(struct item *item)
 	free(item->content);
 	free(item->thumbnail);
 	free(item->duration);
-	for (i = 0; i < item->n_enclosures; i++) {
-		free(item->enclosures[i].url);
-		free(item->enclosures[i].type);
-		free(item->enclosures[i].length);
-	}
+	for (i = 0; i < item->n_enclosures; i++)
+		enclosure_clear(&item->enclosures[i]);
 	free(item->enclosures);
 	for (i = 0; i < item->n_categories; i++)
 		free(item->categories[i]);
@@ -125,9 +131,7 @@ item_collapse_enclosures(struct item *item)
 			kept->length = e->length;
 			e->length = NULL;
 		}
-		free(e->url);
-		free(e->type);
-		free(e->length);
+		enclosure_clear(e);
 	}
 	item->n_enclosures = n;
 }
@@ -136,10 +140,31 @@ item_collapse_enclosures(struct item *item)
  * to OPML: so the text fields lose controls and bidi controls here, once.
  * Identifiers and URLs are left as written (an id is an identity; a URL's
  * scheme and characters are url.c's to judge). */
+/* A javascript:, data:, vbscript: or file: link from a feed is no link. */
+static void
+drop_dangerous(char **link)
+{
+	if (url_is_dangerous(*link)) {
+		free(*link);
+		*link = NULL;
+	}
+}
+
 void
 item_sanitize(struct item *item)
 {
 	size_t i, kept = 0;
+
+	drop_dangerous(&item->link);
+	drop_dangerous(&item->thumbnail);
+	for (i = 0; i < item->n_enclosures; i++) {
+		if (url_is_dangerous(item->enclosures[i].url))
+			enclosure_clear(&item->enclosures[i]);
+		else
+			item->enclosures[kept++] = item->enclosures[i];
+	}
+	item->n_enclosures = kept;
+	kept = 0;
 
 	item->title = sanitize_field(item->title, SANITIZE_PLAIN);
 	item->author = sanitize_field(item->author, SANITIZE_PLAIN);
@@ -167,6 +192,8 @@ item_sanitize(struct item *item)
 void
 feed_sanitize(struct feed *feed)
 {
+	drop_dangerous(&feed->link);
+	drop_dangerous(&feed->image);
 	feed->title = sanitize_field(feed->title, SANITIZE_PLAIN);
 	feed->author = sanitize_field(feed->author, SANITIZE_PLAIN);
 	feed->language = sanitize_field(feed->language, SANITIZE_PLAIN);

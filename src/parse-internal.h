@@ -149,6 +149,7 @@ struct parser {
 	struct binding	*bindings;
 	size_t		 nbindings, bindings_cap;
 	bool		 root_seen, root_closed, is_feed;
+	bool		 entry_root;	/* an Atom Entry Document */
 	char		*root_lang;
 
 	/* Capturing an element's content. */

@@ -597,6 +597,10 @@ detect_format(struct parser *p, enum ns ns, bool atom10, const char *local, cons
 		p->feed.format = atom10 ? FEED_FORMAT_ATOM10 : FEED_FORMAT_ATOM03;
 		if (ns == NS_NONE && (version == NULL || strcmp(version, "0.3") != 0))
 			p->feed.format = FEED_FORMAT_ATOM10;
+	} else if (ascii_casecmp(local, "entry") == 0 && ns == NS_ATOM) {
+		/* An Atom Entry Document (RFC 4287 5.1): a feed of that one entry. */
+		p->feed.format = atom10 ? FEED_FORMAT_ATOM10 : FEED_FORMAT_ATOM03;
+		p->entry_root = true;
 	} else if (ascii_casecmp(local, "channel") == 0 && (ns == NS_NONE || ns == NS_RSS)) {
 		p->feed.format = FEED_FORMAT_RSS20;	/* a bare channel: broken RSS */
 	} else {
@@ -648,6 +652,13 @@ start_element(void *data, const XML_Char *name, const XML_Char **attrs)
 			return;
 		if (lang != NULL)
 			p->root_lang = xstrdup(lang);
+		if (p->entry_root) {
+			/* The root is the item: its end handler ends the item. */
+			p->frames[0].element = find_element(p, NS_ATOM, "entry");
+			parse_set_kind(p, KIND_ITEM);
+			parse_item_begin(p);
+			return;
+		}
 		parse_set_kind(p, p->feed.format == FEED_FORMAT_ATOM03 ||
 		    p->feed.format == FEED_FORMAT_ATOM10 ? KIND_CHANNEL : KIND_ROOT);
 		return;

@@ -37,6 +37,10 @@ static const char *const acceptable_elements[] = {
 	"tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "video",
 };
 
+/* Elements feedparser's guess does not know but a title holding them is
+ * surely HTML, whose content the conversion to text drops. Sorted. */
+static const char *const dropped_elements[] = { "script", "style" };
+
 /* Plain text being built: white space is held back until the next visible
  * character, which collapses runs and trims both ends in the same pass. */
 struct text_out {
@@ -170,8 +174,8 @@ text_collapse_space(char *s)
 /*
  * feedparser's XMLParserMixin.looks_like_html, in one pass: s must contain an
  * end tag "</\w+>" or a reference "&#?\w+;", every "</?\w+" must name an
- * element feedparser accepts (any case), and every "&\w+;" must be a known
- * entity (case-sensitive). Known is the HTML 4 set plus "apos", which
+ * element feedparser accepts or script/style (any case), and every "&\w+;"
+ * must be a known entity (case-sensitive). Known is the HTML 4 set plus "apos", which
  * feedparser lacks: a title escaped twice as "it&amp;apos;s" then reads
  * "it's". \w is taken as ASCII only, where Python's is Unicode.
  */
@@ -196,7 +200,9 @@ text_looks_like_html(const char *s)
 				marker = true;
 			if (!name_in(q, n, acceptable_elements,
 			    sizeof acceptable_elements /
-			    sizeof acceptable_elements[0]))
+			    sizeof acceptable_elements[0]) &&
+			    !name_in(q, n, dropped_elements,
+			    sizeof dropped_elements / sizeof dropped_elements[0]))
 				return false;
 			p = q + n - 1;
 		} else if (*p == '&') {

@@ -238,6 +238,36 @@ url_has_scheme(const char *s)
 }
 
 bool
+url_is_dangerous(const char *s)
+{
+	static const char *const schemes[] = { "javascript", "vbscript", "data", "file" };
+	char	 scheme[16];
+	size_t	 n = 0, i;
+
+	if (s == NULL)
+		return false;
+	/* WHATWG URL parsing strips leading C0 controls and spaces... */
+	while (*s != '\0' && (unsigned char)*s <= ' ')
+		s++;
+	/* ...and tabs and newlines anywhere: "java\tscript:" is javascript:. */
+	for (; *s != '\0' && *s != ':'; s++) {
+		if (is_inner_break(*s))
+			continue;
+		if (n == sizeof(scheme) - 1)
+			return false;
+		scheme[n++] = (char)ascii_to_lower((unsigned char)*s);
+	}
+	if (*s != ':')
+		return false;
+	scheme[n] = '\0';
+	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
+		if (strcmp(scheme, schemes[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool
 url_is_subscribable(const char *url)
 {
 	if (url == NULL)

@@ -458,6 +458,60 @@ test_not_xml_bytes(void)
 	}
 }
 
+/* An Atom Entry Document is a feed of one item; HTML titles lose their
+ * tags and the script inside; javascript:, data:, vbscript: and file: links
+ * are never kept, relative ones still resolve. */
+static void
+test_odd_roots_and_links(void)
+{
+	static const char entry[] =
+	    "<?xml version=\"1.0\"?><entry xmlns=\"http://www.w3.org/2005/Atom\">"
+	    "<title type=\"html\">&lt;b&gt;Bold&lt;/b&gt; one&lt;script&gt;x()&lt;/script&gt;</title>"
+	    "<id>urn:1</id><link href=\"/a\"/><author><name>Ann</name></author></entry>";
+	static const char rss[] =
+	    "<rss version=\"2.0\"><channel><title>T</title>"
+	    "<item><title><![CDATA[Tom <b>&amp;</b> Jerry<script>bad()</script><style>p{}</style>]]></title>"
+	    "<guid>1</guid><link> JavaScript:alert(1)</link>"
+	    "<enclosure url=\"file:///etc/passwd\" type=\"audio/mpeg\"/>"
+	    "<enclosure url=\"x.mp3\" type=\"audio/mpeg\"/></item>"
+	    "<item><title>b</title><guid>2</guid><link>java&#9;script:x</link></item>"
+	    "<item><title>c</title><guid>3</guid><link>\n  data:text/html,x</link></item>"
+	    "<item><title>d</title><guid>4</guid><link>VBScript:x</link></item>"
+	    "<item><title>e</title><guid>5</guid><link>mailto:a@example.com</link></item>"
+	    "</channel></rss>";
+	struct parse_options o = { 0 };
+	size_t chunks[] = { 1, 5, 100000 }, k;
+
+	o.url = "http://example.com/feed/";
+	for (k = 0; k < sizeof(chunks) / sizeof(chunks[0]); k++) {
+		struct collected c = { BUF_INIT, 0 };
+		char *title = NULL, *error = NULL;
+
+		CHECK_INT(parse_chunked(entry, sizeof(entry) - 1, chunks[k], &o, &c, &title, &error), 0);
+		CHECK_INT(c.count, 1);
+		CHECK(strstr(buf_str(&c.text), "[urn:1|Bold one|http://example.com/a|Ann|") != NULL);
+		CHECK(error == NULL);
+		free(title);
+		free(error);
+		buf_free(&c.text);
+
+		c = (struct collected){ BUF_INIT, 0 };
+		error = NULL;
+		CHECK_INT(parse_chunked(rss, sizeof(rss) - 1, chunks[k], &o, &c, NULL, &error), 0);
+		CHECK_INT(c.count, 5);
+		CHECK(strstr(buf_str(&c.text), "[1|Tom & Jerry|-|") != NULL);
+		CHECK(strstr(buf_str(&c.text), "|e:http://example.com/feed/x.mp3]") != NULL);
+		CHECK(strstr(buf_str(&c.text), "passwd") == NULL);
+		/* A tab splits the scheme: no longer a javascript: link. */
+		CHECK(strstr(buf_str(&c.text), "[2|b|http://example.com/feed/java%20script:x|") != NULL);
+		CHECK(strstr(buf_str(&c.text), "[3|c|-|") != NULL);
+		CHECK(strstr(buf_str(&c.text), "[4|d|-|") != NULL);
+		CHECK(strstr(buf_str(&c.text), "[5|e|mailto:a@example.com|") != NULL);
+		free(error);
+		buf_free(&c.text);
+	}
+}
+
 int
 main(void)
 {
@@ -471,5 +525,6 @@ main(void)
 	test_several_authors();
 	test_front_end();
 	test_not_xml_bytes();
+	test_odd_roots_and_links();
 	return test_done();
 }

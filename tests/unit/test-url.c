@@ -1,5 +1,5 @@
 /* test-url.c: url_resolve against RFC 3986 section 5.4 and feed-like links,
- * url_is_http, url_has_scheme. No network; curl_global_init is never called. */
+ * url_is_http, url_has_scheme, url_is_dangerous. No network; curl_global_init is never called. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -262,6 +262,40 @@ test_subscribable(void)
 		CHECK_INT(url_is_subscribable(rows[i].url), rows[i].want);
 }
 
+/* The schemes a browser would run or read locally, however written. */
+static void
+test_dangerous(void)
+{
+	static const struct predicate_case rows[] = {
+		{ NULL, false },
+		{ "", false },
+		{ "javascript:alert(1)", true },
+		{ "JaVaScRiPt:alert(1)", true },
+		{ "  \001\tjavascript:x", true },
+		{ "java\tscr\nipt:x", true },
+		{ "vbscript:msgbox", true },
+		{ "data:text/html,<script>x</script>", true },
+		{ "DATA:image/png;base64,AAAA", true },
+		{ "file:///etc/passwd", true },
+		{ "http://example.com/javascript:x", false },
+		{ "https://example.com/", false },
+		{ "mailto:a@example.com", false },
+		{ "magnet:?xt=urn:btih:abc", false },
+		{ "/relative/data:x", false },
+		{ "javascriptx:x", false },
+		{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa:x", false },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		if (url_is_dangerous(rows[i].s) != rows[i].want) {
+			CHECK(!"url_is_dangerous");
+			fprintf(stderr, "  (row %zu)\n", i);
+		} else
+			CHECK(1);
+	}
+}
+
 int
 main(void)
 {
@@ -322,5 +356,6 @@ main(void)
 	free(got);
 	free(longref);
 
+	test_dangerous();
 	return test_done();
 }
