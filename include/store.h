@@ -26,7 +26,7 @@ struct store;
 struct filter_sql;
 
 /* The newest schema this build knows (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 8
 
 /* Open the store at path, creating the file and its missing parent
  * directories (mode 0700), and bring its schema up to date. Returns NULL
@@ -196,7 +196,8 @@ struct store_filter {
 	bool		 unread_only;
 	bool		 starred_only;
 	const char	*search;	/* words, all must match (as prefixes) in
-					 * title, author, summary or content:
+					 * title, author, categories, summary,
+					 * content or story:
 					 * see store_search_query */
 	int64_t		 since;		/* dated at or after; 0: any time */
 	/* Continue after the row with this date and id (the last one of

@@ -45,7 +45,6 @@ enum store_statement {
 	STMT_ITEM_GET,
 	STMT_ITEM_ROW,
 	STMT_ITEM_ROW_TEXT,
-	STMT_ITEM_EXISTS,
 	STMT_SEARCH_INSERT,
 	STMT_SEARCH_DELETE,
 	STMT_SEARCH_ESTIMATE,
@@ -114,10 +113,6 @@ enum store_query {
 struct search_entry {
 	int64_t	 id;
 	bool	 replace;	/* delete the old entry first */
-	char	*title;
-	char	*author;
-	char	*summary;	/* plain text */
-	char	*content;	/* plain text */
 };
 
 struct store {
@@ -168,8 +163,20 @@ char *store_items_categories(const struct item *item);
 int store_flush_search(struct store *s);
 void store_discard_search(struct store *s);
 /* Queue the search entry of a new (or, with replace, changed) item. */
-void store_queue_search(struct store *s, int64_t item_id, const struct item *item,
-    bool replace);
+void store_queue_search(struct store *s, int64_t item_id, bool replace);
+/* The SQL functions the index is made with (tidings_search_fold,
+ * tidings_search_text), on every connection before migrations run. */
+int store_search_register(sqlite3 *db);
+/* An item's search entry is made from its row by those functions: the
+ * same words whether the item was just stored, changed, given its full
+ * story, or indexed again by a migration (schema 8). Many feeds repeat the
+ * content as the summary: it is indexed once. */
+#define STORE_SEARCH_COLUMNS "title, author, categories, summary, content, story"
+#define STORE_SEARCH_ROW \
+	"SELECT id, tidings_search_fold(title), tidings_search_fold(author)," \
+	" tidings_search_fold(replace(categories, char(10), ' '))," \
+	" CASE WHEN summary IS NOT content THEN tidings_search_text(summary) END," \
+	" tidings_search_text(content), tidings_search_text(story) FROM items"
 /* The words of a search as an FTS5 query (owned), each word a prefix or
  * not; NULL when there are no words. */
 char *store_fts_query(const char *words, bool prefix);

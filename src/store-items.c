@@ -303,7 +303,7 @@ insert_item(struct store *s, int64_t feed_id, const char *guid,
 	}
 	id = sqlite3_last_insert_rowid(s->db);
 	s->last_item_id = id;
-	store_queue_search(s, id, item, false);
+	store_queue_search(s, id, false);
 	if (item->n_enclosures > 0 && write_enclosures(s, id, item) == -1)
 		return -1;
 	*is_new = true;
@@ -316,7 +316,7 @@ store_upsert_item(struct store *s, int64_t feed_id, const struct item *item,
 {
 	sqlite3_stmt *st;
 	char *guid, *categories;
-	bool inserted = false, changed, text_changed, enclosures_changed, own;
+	bool inserted = false, changed, text_changed, same_categories, enclosures_changed, own;
 	int64_t id;
 	int rc, error;
 
@@ -353,9 +353,10 @@ store_upsert_item(struct store *s, int64_t feed_id, const struct item *item,
 	text_changed = !same_text(st, 1, item->title) ||
 	    !same_text(st, 3, item->author) || !same_text(st, 4, item->summary) ||
 	    !same_text(st, 5, item->content);
+	same_categories = same_text(st, 8, categories);
 	changed = text_changed || !same_text(st, 2, item->link) ||
 	    !same_date(st, 6, item->published) || !same_date(st, 7, item->updated) ||
-	    !same_text(st, 8, categories);
+	    !same_categories;
 	sqlite3_reset(st);
 	enclosures_changed = !same_enclosures(s, id, item, &error);
 	if (error)
@@ -370,8 +371,8 @@ store_upsert_item(struct store *s, int64_t feed_id, const struct item *item,
 		if (store_step_done(s, st, "cannot update an item") == -1)
 			goto fail;
 	}
-	if (text_changed)
-		store_queue_search(s, id, item, true);
+	if (text_changed || !same_categories)
+		store_queue_search(s, id, true);
 	if (enclosures_changed && write_enclosures(s, id, item) == -1)
 		goto fail;
 
@@ -617,6 +618,7 @@ store_set_item_story(struct store *s, int64_t item_id, const char *story,
     const char *error)
 {
 	sqlite3_stmt *st;
+	bool own;
 
 	if ((st = statement(s, STMT_ITEM_SET_STORY)) == NULL)
 		return -1;
@@ -624,7 +626,27 @@ store_set_item_story(struct store *s, int64_t item_id, const char *story,
 	store_bind_text(st, 2, story);
 	store_bind_text(st, 3, story != NULL ? NULL : error);
 	sqlite3_bind_int64(st, 4, store_now(s));
-	return store_change_one(s, st, "cannot store a story", "item", item_id);
+	if (story == NULL)
+		return store_change_one(s, st, "cannot store a story", "item", item_id);
+	/* A story is searched too: its entry is made again, with the story. */
+	own = sqlite3_get_autocommit(s->db) != 0;
+	if (own && store_savepoint(s) == -1) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	if (store_change_one(s, st, "cannot store a story", "item", item_id) == -1)
+		goto fail;
+	store_queue_search(s, item_id, true);
+	if (own && (store_flush_search(s) == -1 || store_release(s) == -1))
+		goto fail;
+	return 0;
+
+fail:
+	if (own) {
+		store_discard_search(s);
+		store_rollback_savepoint(s);
+	}
+	return -1;
 }
 
 static int64_t

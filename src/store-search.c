@@ -8,44 +8,72 @@
 
 #include "ascii.h"
 #include "buf.h"
+#include "search-fold.h"
 #include "store-internal.h"
 #include "text.h"
 #include "utf8.h"
 #include "xmalloc.h"
 
 static const char *const search_sql[STMT_COUNT] = {
-	[STMT_ITEM_EXISTS] = "SELECT 1 FROM items WHERE id = ?1",
 	[STMT_SEARCH_INSERT] =
-	    "INSERT INTO items_fts (rowid, title, author, summary, content)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	    "INSERT INTO items_fts (rowid, " STORE_SEARCH_COLUMNS ") "
+	    STORE_SEARCH_ROW " WHERE id = ?1",
 	[STMT_SEARCH_DELETE] = "DELETE FROM items_fts WHERE rowid = ?1",
 };
 
 #define statement(s, id) store_statement((s), (id), search_sql[(id)])
 
-static char *
-plain_text(const char *html)
+/* tidings_search_fold(TEXT): the text as the index holds it. */
+static void
+fold_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	if (html == NULL || *html == '\0')
-		return NULL;
-	return text_from_html(html);
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	char *folded;
+
+	(void)argc;
+	if (text == NULL || *text == '\0') {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	folded = xstrdup(text);
+	search_fold(folded);
+	sqlite3_result_text(ctx, folded, -1, free);
 }
 
+/* tidings_search_text(HTML): its plain text, folded, so that markup and
+ * attribute values never match. */
 static void
-clear_entry(struct search_entry *e)
+text_function(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	free(e->title);
-	free(e->author);
-	free(e->summary);
-	free(e->content);
-	memset(e, 0, sizeof(*e));
+	const char *html = (const char *)sqlite3_value_text(argv[0]);
+	char *text;
+
+	(void)argc;
+	if (html == NULL || *html == '\0' || (text = text_from_html(html)) == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	search_fold(text);
+	sqlite3_result_text(ctx, text, -1, free);
+}
+
+int
+store_search_register(sqlite3 *db)
+{
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+	if (sqlite3_create_function(db, "tidings_search_fold", 1, flags, NULL,
+	    fold_function, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db, "tidings_search_text", 1, flags, NULL,
+	    text_function, NULL, NULL) != SQLITE_OK)
+		return -1;
+	return 0;
 }
 
 static int
 write_entry(struct store *s, const struct search_entry *e)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	if (e->replace) {
 		if ((st = statement(s, STMT_SEARCH_DELETE)) == NULL)
@@ -54,25 +82,10 @@ write_entry(struct store *s, const struct search_entry *e)
 		if (store_step_done(s, st, "cannot update the search index") == -1)
 			return -1;
 	}
-	/* An item deleted since (by raw SQL, say) gets no entry. */
-	if ((st = statement(s, STMT_ITEM_EXISTS)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, e->id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW) {
-		store_set_db_error(s, "cannot update the search index");
-		return -1;
-	}
+	/* An item deleted since (by raw SQL, say) selects no row: no entry. */
 	if ((st = statement(s, STMT_SEARCH_INSERT)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, e->id);
-	store_bind_text(st, 2, e->title);
-	store_bind_text(st, 3, e->author);
-	store_bind_text(st, 4, e->summary);
-	store_bind_text(st, 5, e->content);
 	return store_step_done(s, st, "cannot update the search index");
 }
 
@@ -85,7 +98,6 @@ store_flush_search(struct store *s)
 	for (i = 0; i < s->n_pending; i++) {
 		if (rc == 0 && write_entry(s, &s->pending[i]) == -1)
 			rc = -1;
-		clear_entry(&s->pending[i]);
 	}
 	s->n_pending = 0;
 	return rc;
@@ -94,40 +106,23 @@ store_flush_search(struct store *s)
 void
 store_discard_search(struct store *s)
 {
-	size_t i;
-
-	for (i = 0; i < s->n_pending; i++)
-		clear_entry(&s->pending[i]);
 	s->n_pending = 0;
 }
 
-/* Queue the search entry of item id: title and author as they are, summary
- * and content as plain text (so markup and attribute values never match).
- * The end of the transaction (or of the upsert's own savepoint) writes it. */
+/* Queue the search entry of item id; the end of the transaction (or of
+ * the upsert's own savepoint) writes it from the item's row. */
 void
-store_queue_search(struct store *s, int64_t item_id, const struct item *item, bool replace)
+store_queue_search(struct store *s, int64_t item_id, bool replace)
 {
-	struct search_entry e;
-
-	memset(&e, 0, sizeof(e));
-	e.id = item_id;
-	e.replace = replace;
-	if (item->title != NULL && *item->title != '\0')
-		e.title = xstrdup(item->title);
-	if (item->author != NULL && *item->author != '\0')
-		e.author = xstrdup(item->author);
-	e.content = plain_text(item->content);
-	/* Many feeds repeat the content as the summary: index it once. */
-	if (item->summary != NULL && (item->content == NULL ||
-	    strcmp(item->summary, item->content) != 0))
-		e.summary = plain_text(item->summary);
 	/* Grow by doubling: a refresh of a large feed queues thousands. */
 	if (s->n_pending == s->pending_size) {
 		s->pending_size = s->pending_size == 0 ? 64 : s->pending_size * 2;
 		s->pending = xreallocarray(s->pending, s->pending_size,
 		    sizeof(*s->pending));
 	}
-	s->pending[s->n_pending++] = e;
+	s->pending[s->n_pending].id = item_id;
+	s->pending[s->n_pending].replace = replace;
+	s->n_pending++;
 }
 
 /* The number of characters in the UTF-8 text from p to end; a byte that
@@ -183,6 +178,8 @@ store_fts_query(const char *words, bool prefix)
 		buf_free(&b);
 		return NULL;
 	}
+	/* Typed as the index holds it: "ντέρμπι" and "ντερμπι" are one word. */
+	search_fold(b.data);
 	return buf_detach(&b);
 }
 

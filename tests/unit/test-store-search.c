@@ -26,12 +26,14 @@ test_search_query(void)
 		{ "(", "\"(\"" },
 		{ "x y", "\"x\" \"y\"" },
 		{ "λ", "\"λ\"" },
-		{ "λό", "\"λό\"*" },
+		{ "λό", "\"λο\"*" },
 		/* A byte that starts no character counts as one. */
 		{ "\xff", "\"\xff\"" },
 		{ "\x80\x80", "\"\x80\x80\"*" },
 		{ "title:x NEAR(a b)", "\"title:x\"* \"NEAR(a\"* \"b)\"*" },
-		{ "καλημέρα", "\"καλημέρα\"*" },
+		/* Greek typed as the index holds it (search-fold.h). */
+		{ "καλημέρα", "\"καλημερα\"*" },
+		{ "ΆΈΉΊΌΎΏ ΐΰϊϋ Λευκωσίας", "\"ΑΕΗΙΟΥΩ\"* \"ιυιυ\"* \"Λευκωσιασ\"*" },
 	};
 	size_t i;
 	char *q;
@@ -381,6 +383,96 @@ test_search_plans(void)
 	free(path);
 }
 
+/* The titles a search selects, newest first. */
+static char *
+search_titles(struct store *s, const char *words)
+{
+	struct store_filter f;
+
+	memset(&f, 0, sizeof(f));
+	f.search = words;
+	return titles(s, &f);
+}
+
+#define CHECK_SEARCH(s, words, want) do { \
+	char *got__ = search_titles((s), (words)); \
+	CHECK_STR(got__, (want)); \
+	free(got__); \
+} while (0)
+
+/* Search that fits its languages: Greek without accents, Latin without
+ * diacritics, categories and full stories; a store from schema 5 gets its
+ * index made again by the migration, with the same words. */
+static void
+test_search_languages(void)
+{
+	struct store *s;
+	struct item item;
+	sqlite3 *db;
+	char *path, *error = NULL;
+	int64_t feed;
+
+	path = tmp_path("languages.db");
+	CHECK_INT(store_create_schema(path, 5, &error), 0);
+	db = raw_open(path);
+	/* Rows written before the index knew categories or stories. */
+	CHECK_INT(raw_exec(db, "INSERT INTO feeds (id, url, added) VALUES (1, 'http://a/', 0);"
+	    "INSERT INTO items (id, feed_id, guid, first_seen, title, content,"
+	    " categories, story) VALUES (1, 1, 'old', 10, 'Το ντέρμπι της Λευκωσίας',"
+	    " '<p>Crème brûlée</p>', 'Αθλητικά\nSport', '<p>Storyword άγνωστη</p>')"),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	if ((s = store_open(path, &error)) == NULL) {
+		CHECK(s != NULL);
+		fprintf(stderr, "%s\n", error);
+		free(error);
+		free(path);
+		return;
+	}
+	store_set_time(s, NOW);
+	db = raw_open(path);
+	CHECK_INT(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	CHECK_INT(raw_int(db, "SELECT count(*) FROM items_fts"), 1);
+	sqlite3_close(db);
+	CHECK_SEARCH(s, "ντερμπι", "Το ντέρμπι της Λευκωσίας");
+	CHECK_SEARCH(s, "ΛΕΥΚΩΣΙΑΣ", "Το ντέρμπι της Λευκωσίας");
+	CHECK_SEARCH(s, "λευκωσιας", "Το ντέρμπι της Λευκωσίας");
+	CHECK_SEARCH(s, "creme brulee", "Το ντέρμπι της Λευκωσίας");
+	CHECK_SEARCH(s, "αθλητικα", "Το ντέρμπι της Λευκωσίας");
+	CHECK_SEARCH(s, "agnwsth", "");
+	CHECK_SEARCH(s, "αγνωστη", "Το ντέρμπι της Λευκωσίας");
+
+	/* New items, through the store. */
+	feed = store_add_feed(s, "http://b/", NULL, NULL, 0);
+	CHECK(feed > 0);
+	make_item(&item, "new", "Εκλογές στην Κύπρο", "<p>Zürich</p>", NOW);
+	item_add_category(&item, "Πολιτική");
+	CHECK_INT(store_upsert_item(s, feed, &item, NULL), 0);
+	item_clear(&item);
+	CHECK_SEARCH(s, "εκλογες", "Εκλογές στην Κύπρο");
+	CHECK_SEARCH(s, "zurich", "Εκλογές στην Κύπρο");
+	CHECK_SEARCH(s, "πολιτικη", "Εκλογές στην Κύπρο");
+	CHECK_SEARCH(s, "onlyinstory", "");
+
+	/* A full story is searched as soon as it is stored. */
+	CHECK_INT(store_set_item_story(s, store_last_item_id(s),
+	    "<p>Onlyinstory <b>ανακοίνωση</b></p>", NULL), 0);
+	CHECK_SEARCH(s, "onlyinstory", "Εκλογές στην Κύπρο");
+	CHECK_SEARCH(s, "ανακοινωση", "Εκλογές στην Κύπρο");
+
+	/* The item comes again, changed: still found by its story and its
+	 * new category. */
+	make_item(&item, "new", "Εκλογές στην Κύπρο", "<p>Zürich, edited</p>", NOW);
+	item_add_category(&item, "Κοινωνία");
+	CHECK_INT(store_upsert_item(s, feed, &item, NULL), 0);
+	item_clear(&item);
+	CHECK_SEARCH(s, "onlyinstory edited", "Εκλογές στην Κύπρο");
+	CHECK_SEARCH(s, "κοινωνια", "Εκλογές στην Κύπρο");
+	CHECK_SEARCH(s, "πολιτικη", "");
+	store_close(&s);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -396,6 +488,7 @@ main(void)
 	}
 	test_search_query();
 	test_search_plans();
+	test_search_languages();
 	test_remove_tree(tmpdir);
 	free(tmpdir);
 	return test_done();

@@ -24,7 +24,7 @@ static void
 test_open_errors(void)
 {
 	struct store *s;
-	char *error = NULL, *path, *want;
+	char *error = NULL, *path, *want, *sql;
 	sqlite3 *db;
 	FILE *f;
 
@@ -58,12 +58,15 @@ test_open_errors(void)
 	/* A store from a newer schema. */
 	path = tmp_path("newer.db");
 	db = raw_open(path);
-	raw_exec(db, "CREATE TABLE x (y); PRAGMA user_version = 7;");
+	sql = xasprintf("CREATE TABLE x (y); PRAGMA user_version = %d;",
+	    STORE_SCHEMA_VERSION + 1);
+	raw_exec(db, sql);
+	free(sql);
 	sqlite3_close(db);
 	s = store_open(path, &error);
 	CHECK(s == NULL);
-	want = xasprintf("store %s is from a newer tidings (schema 7, this build "
-	    "knows %d)", path, STORE_SCHEMA_VERSION);
+	want = xasprintf("store %s is from a newer tidings (schema %d, this build "
+	    "knows %d)", path, STORE_SCHEMA_VERSION + 1, STORE_SCHEMA_VERSION);
 	CHECK_STR(error, want);
 	free(want);
 	free(error);
